@@ -1,0 +1,72 @@
+package dev.dragon.core.cli;
+
+import dev.dragon.runtime.Orchestrator;
+import dev.dragon.runtime.Subcommand;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code dragon serve}: keeps the framework up, FileInstall watching {@code plugins/} and the profile's
+ * configuration folder, and answers {@code dragon status} until the process is stopped (Ctrl-C, SIGTERM).
+ */
+@Component(property = Subcommand.NAME + "=serve")
+public class ServeCommand implements Subcommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private BundleContext context;
+
+    @Reference
+    private Orchestrator orchestrator;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped.countDown();
+    }
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String summary() {
+        return "keep the framework running, hot-loading plugins/ and configuration; answers 'dragon status'";
+    }
+
+    @Override
+    public String usage() {
+        return "dragon serve";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        if (!args.isEmpty()) throw dev.dragon.runtime.CommandException.usage("unexpected argument '" + args.get(0) + "'");
+        Path socket = DragonHome.statusSocket(context);
+        try (StatusSocket status = StatusSocket.open(socket, () -> StatusReport.pretty(StatusReport.build(context, orchestrator, "serving")))) {
+            long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            out.printf("dragon serve: ready in %d ms, %d plugin(s), watching %s; status socket %s%n",
+                readyMillis, orchestrator.plugins().size(), context.getProperty("felix.fileinstall.dir"), socket);
+            out.flush();
+            LOG.info("serving; stop with Ctrl-C or SIGTERM");
+            stopped.await();
+        }
+        return 0;
+    }
+}

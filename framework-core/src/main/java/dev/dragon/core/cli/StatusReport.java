@@ -1,0 +1,50 @@
+package dev.dragon.core.cli;
+
+import dev.dragon.runtime.Orchestrator;
+import dev.dragon.runtime.PluginEntry;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+
+/** The JSON document {@code dragon status} prints: the process, the profile and every plugin held. */
+final class StatusReport {
+
+    private StatusReport() {
+    }
+
+    static JsonObject build(BundleContext context, Orchestrator orchestrator, String state) {
+        JsonArrayBuilder plugins = Json.createArrayBuilder();
+        for (PluginEntry p : orchestrator.plugins()) {
+            plugins.add(Json.createObjectBuilder()
+                .add("type", p.type().name().toLowerCase())
+                .add("id", p.id())
+                .add("kind", p.kind())
+                .add("version", p.version())
+                .add("bundle", p.bundle())
+                .add("bundleId", p.bundleId())
+                .add("fingerprint", p.fingerprint()));
+        }
+        JsonObjectBuilder doc = Json.createObjectBuilder()
+            .add("state", state)
+            .add("pid", ProcessHandle.current().pid())
+            .add("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0)
+            .add("home", DragonHome.of(context).toString())
+            .add("profile", String.valueOf(context.getProperty("dragon.profile")))
+            .add("watched", String.valueOf(context.getProperty("felix.fileinstall.dir")))
+            .add("plugins", plugins)
+            .addNull("run");
+        return doc.build();
+    }
+
+    static String pretty(JsonObject json) {
+        StringWriter out = new StringWriter();
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
+        return out.toString().strip() + "\n";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dragon.core.orchestration;
+
+import dev.dragon.api.Encoder;
+import dev.dragon.api.Generator;
+import dev.dragon.api.Modality;
+import dev.dragon.api.Reward;
+import dev.dragon.runtime.Orchestrator;
+import dev.dragon.runtime.PluginEntry;
+import dev.dragon.runtime.PluginType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds every Encoder, Reward and Generator service. The references are MULTIPLE + DYNAMIC + GREEDY so that SCR
+ * calls bind/unbind on this live instance (a static reference would re-create the orchestrator, and with it any
+ * run in progress, whenever a plugin comes or goes).
+ */
+@Component(immediate = true, property = {"osgi.command.scope=dragon", "osgi.command.function=plugins"})
+public class ServiceOrchestrator implements Orchestrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceOrchestrator.class);
+    private static final Comparator<PluginEntry> ORDER = Comparator.comparing(PluginEntry::type)
+        .thenComparing(PluginEntry::id).thenComparing(PluginEntry::bundle).thenComparingLong(PluginEntry::serviceId);
+
+    private final Map<ServiceReference<?>, Held<Encoder>> encoders = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<?>, Held<Reward>> rewards = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<?>, Held<Generator>> generators = new ConcurrentHashMap<>();
+
+    /** A bound service and how it is listed. */
+    private record Held<T>(T service, ServiceReference<?> reference, PluginEntry entry) {
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindEncoder(Encoder encoder, ServiceReference<Encoder> ref) {
+        String kind = encoder.modalities().stream().sorted().map(m -> m.name().toLowerCase()).collect(Collectors.joining("+"));
+        hold(encoders, encoder, ref, PluginType.ENCODER, encoder.id(), kind.isEmpty() ? Modality.AUDIO.name().toLowerCase() : kind, encoder.fingerprint());
+    }
+
+    void unbindEncoder(ServiceReference<Encoder> ref) {
+        release(encoders, ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindReward(Reward reward, ServiceReference<Reward> ref) {
+        hold(rewards, reward, ref, PluginType.REWARD, reward.id(), reward.kind().name(), "");
+    }
+
+    void unbindReward(ServiceReference<Reward> ref) {
+        release(rewards, ref);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindGenerator(Generator generator, ServiceReference<Generator> ref) {
+        hold(generators, generator, ref, PluginType.GENERATOR, generator.id(), "generator", generator.fingerprint());
+    }
+
+    void unbindGenerator(ServiceReference<Generator> ref) {
+        release(generators, ref);
+    }
+
+    @Override
+    public List<PluginEntry> plugins() {
+        return java.util.stream.Stream.of(encoders, rewards, generators)
+            .flatMap(m -> m.values().stream()).map(Held::entry).sorted(ORDER).toList();
+    }
+
+    @Override
+    public Optional<Encoder> encoder(String id) {
+        return find(encoders, id, Encoder::id);
+    }
+
+    @Override
+    public Optional<Reward> reward(String id) {
+        return find(rewards, id, Reward::id);
+    }
+
+    @Override
+    public Optional<Generator> generator(String id) {
+        return find(generators, id, Generator::id);
+    }
+
+    private static <T> Optional<T> find(Map<ServiceReference<?>, Held<T>> held, String id, Function<T, String> idOf) {
+        // ServiceReference's natural order ranks the preferred service highest (ranking, then lowest id)
+        return held.values().stream().filter(h -> id.equals(idOf.apply(h.service())))
+            .max((a, b) -> a.reference().compareTo(b.reference())).map(Held::service);
+    }
+
+    private static <T> void hold(Map<ServiceReference<?>, Held<T>> held, T service, ServiceReference<?> ref, PluginType type,
+                                 String id, String kind, String fingerprint) {
+        Bundle bundle = ref.getBundle();
+        long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
+        PluginEntry entry = new PluginEntry(type, id, kind,
+            bundle == null ? "?" : bundle.getVersion().toString(),
+            bundle == null ? "?" : bundle.getSymbolicName(),
+            bundle == null ? -1 : bundle.getBundleId(), fingerprint, serviceId);
+        held.put(ref, new Held<>(service, ref, entry));
+        LOG.info("bound {} '{}' ({}) from {} {}", type.name().toLowerCase(), id, kind, entry.bundle(), entry.version());
+    }
+
+    private static <T> void release(Map<ServiceReference<?>, Held<T>> held, ServiceReference<?> ref) {
+        Held<T> h = held.remove(ref);
+        if (h != null) {
+            LOG.info("unbound {} '{}' from {} {}", h.entry().type().name().toLowerCase(), h.entry().id(), h.entry().bundle(), h.entry().version());
+        }
+    }
+}
