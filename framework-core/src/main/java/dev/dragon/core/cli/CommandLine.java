@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.framework.BundleContext;
@@ -15,27 +17,42 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The {@code dragon} command: the bnd launcher runs this on the main thread with the process arguments and exits
- * with what it returns. It waits until the framework is quiet (bundles from {@code plugins/} installed, components
+ * with what it returns. It offers itself to the launcher only when the profile sets {@value #ENABLE} (a test
+ * framework, which has its own main thread, leaves it out). It waits until the framework is quiet (bundles from {@code plugins/} installed, components
  * activated), picks the {@link Subcommand} service whose name matches the leading arguments, and runs it. Errors
  * become one line on stderr; {@code --verbose} adds the stack trace.
  */
-@Component(service = Callable.class, property = "main.thread=true")
+@Component(service = {}, immediate = true)
 public class CommandLine implements Callable<Integer> {
+
+    /** Framework property that makes this the launcher's main-thread service. */
+    static final String ENABLE = "dragon.commandline";
 
     /** How long the framework must be free of bundle and service events before a command runs. */
     static final long QUIET_MILLIS = 300;
     static final long SETTLE_LIMIT_MILLIS = 10_000;
 
     private BundleContext context;
+    private ServiceRegistration<?> registration;
 
     @Activate
     void activate(BundleContext context) {
         this.context = context;
+        if (Boolean.parseBoolean(context.getProperty(ENABLE))) {
+            registration = context.registerService(Callable.class, this, new Hashtable<>(Map.of("main.thread", "true")));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) registration.unregister();
     }
 
     @Override

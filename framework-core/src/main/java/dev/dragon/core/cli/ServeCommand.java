@@ -7,7 +7,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.launch.Framework;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public class ServeCommand implements Subcommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final long SHUTDOWN_WAIT_MILLIS = 15_000;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private BundleContext context;
@@ -38,6 +41,20 @@ public class ServeCommand implements Subcommand {
     @Deactivate
     void deactivate() {
         stopped.countDown();
+    }
+
+    /**
+     * On SIGTERM/Ctrl-C the JVM would otherwise exit without stopping the framework: stop it, so that every
+     * component deactivates in order (plugins close their resources, the status socket is removed).
+     */
+    private void stopFramework() {
+        try {
+            Bundle system = context.getBundle(0);
+            system.stop();
+            if (system instanceof Framework framework) framework.waitForStop(SHUTDOWN_WAIT_MILLIS);
+        } catch (Exception | LinkageError e) {
+            stopped.countDown();
+        }
     }
 
     @Override
@@ -65,6 +82,8 @@ public class ServeCommand implements Subcommand {
                 readyMillis, orchestrator.plugins().size(), context.getProperty("felix.fileinstall.dir"), socket);
             out.flush();
             LOG.info("serving; stop with Ctrl-C or SIGTERM");
+            Thread hook = new Thread(this::stopFramework, "dragon-serve-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             stopped.await();
         }
         return 0;

@@ -1,0 +1,101 @@
+package dev.dragon.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dragon.runtime.Subcommand;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * What an operator does: with {@code serve} running, drop a plugin jar into the watched folder, see it in
+ * {@code status} within 2 s, delete it, see it gone; the framework stays up throughout.
+ */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class HotLoadedPluginStatusTest {
+
+    /** The acceptance bound for a dropped jar to be active and reported. */
+    private static final long HOT_LOAD_MILLIS = 2_000;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @Test
+    void droppedJarAppearsInStatusAndDeletedJarDisappears(
+            @InjectService(filter = "(dragon.command=serve)", timeout = 5000) Subcommand serve,
+            @InjectService(filter = "(dragon.command=status)", timeout = 5000) Subcommand status) throws Exception {
+        Path socket = Path.of(context.getProperty("dragon.status.socket"));
+        Thread server = new Thread(() -> {
+            try {
+                serve.run(List.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "test-serve");
+        server.setDaemon(true); // ends with the framework
+        server.start();
+        Await.until("status socket open", 5_000, () -> Files.exists(socket), () -> "no socket at " + socket);
+
+        Path watched = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Files.createDirectories(watched);
+        Path dropped = watched.resolve("sample-reward.jar");
+        Path partial = watched.resolve("sample-reward.jar.part");
+        try {
+            Files.copy(SamplePlugin.jar(context), partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, dropped, StandardCopyOption.ATOMIC_MOVE);
+            Await.until("dropped plugin active and in status", HOT_LOAD_MILLIS, () -> statusLists(status, SamplePlugin.DEFAULT_ID), () -> query(status));
+
+            JsonObject doc = parse(query(status));
+            assertEquals("serving", doc.getString("state"));
+            JsonObject entry = doc.getJsonArray("plugins").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("id").equals(SamplePlugin.DEFAULT_ID)).findFirst().orElseThrow();
+            assertEquals("reward", entry.getString("type"));
+            assertEquals("dev.dragon.itest.sample-reward", entry.getString("bundle"));
+            Bundle installed = context.getBundle(entry.getJsonNumber("bundleId").longValue());
+            assertEquals(Bundle.ACTIVE, installed.getState());
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+        Await.until("deleted plugin gone from status", HOT_LOAD_MILLIS, () -> !statusLists(status, SamplePlugin.DEFAULT_ID), () -> query(status));
+        assertTrue(statusLists(status, "trivial-loudness"), "built-in reward still held");
+        assertEquals(Bundle.ACTIVE, context.getBundle(0).getState(), "the framework stays up");
+    }
+
+    private static boolean statusLists(Subcommand status, String id) {
+        return parse(query(status)).getJsonArray("plugins").getValuesAs(JsonObject.class).stream()
+            .anyMatch(p -> p.getString("id").equals(id));
+    }
+
+    private static String query(Subcommand status) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            status.run(List.of(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject parse(String json) {
+        JsonValue v = Json.createReader(new StringReader(json)).readValue();
+        return v.asJsonObject();
+    }
+}
