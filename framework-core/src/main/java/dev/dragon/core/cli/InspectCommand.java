@@ -14,6 +14,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -51,31 +54,39 @@ public class InspectCommand implements Subcommand {
     }
 
     static String describe(Path file) throws IOException {
+        return looksLikeNpy(file) ? describeNpy(file) : describeWav(file);
+    }
+
+    /** The extension says what the file should be (so the error says what is wrong with it); without one, sniff. */
+    private static boolean looksLikeNpy(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".npy")) return true;
+        if (name.endsWith(".wav")) return false;
         byte[] head = new byte[6];
-        int n;
         try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
+            return in.readNBytes(head, 0, head.length) == 6 && (head[0] & 0xFF) == 0x93
+                && new String(head, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY");
         } catch (NoSuchFileException e) {
             throw new InputFormatException(file, "no such file");
         }
-        String magic = new String(head, 0, Math.min(n, 4), java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (magic.equals("RIFF") || magic.equals("RF64")) {
-            WavHeader h = WavFile.header(file);
-            return String.format("%s: WAV %s, %d channel(s), %d Hz, %d frames (%.3f s)",
-                file, h.encoding(), h.channels(), h.sampleRate(), h.frames(), h.durationSeconds());
+    }
+
+    private static String describeWav(Path file) throws IOException {
+        WavHeader h = WavFile.header(file);
+        return String.format("%s: WAV %s, %d channel(s), %d Hz, %d frames (%.3f s)",
+            file, h.encoding(), h.channels(), h.sampleRate(), h.frames(), h.durationSeconds());
+    }
+
+    private static String describeNpy(Path file) throws IOException {
+        NpyArray array = Npy.read(file);
+        FrameEmbeddings e;
+        try {
+            e = array.toFrameEmbeddings();
+        } catch (IllegalArgumentException bad) {
+            throw new InputFormatException(file, "unsupported shape for embeddings: " + bad.getMessage());
         }
-        if (n >= 6 && (head[0] & 0xFF) == 0x93 && new String(head, 1, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("NUMPY")) {
-            NpyArray array = Npy.read(file);
-            FrameEmbeddings e;
-            try {
-                e = array.toFrameEmbeddings();
-            } catch (IllegalArgumentException bad) {
-                throw new InputFormatException(file, "unsupported shape for embeddings: " + bad.getMessage());
-            }
-            long nonFinite = java.util.Arrays.stream(e.values()).filter(v -> !Double.isFinite(v)).count();
-            return String.format("%s: NPY %s, %d rows x %d dimensions%s", file, array.float32() ? "float32" : "float64",
-                e.frames(), e.dimension(), nonFinite == 0 ? "" : ", " + nonFinite + " NaN/infinite value(s)");
-        }
-        throw new InputFormatException(file, "neither a WAV nor a .npy file");
+        long nonFinite = Arrays.stream(e.values()).filter(v -> !Double.isFinite(v)).count();
+        return String.format("%s: NPY %s, %d rows x %d dimensions%s", file, array.float32() ? "float32" : "float64",
+            e.frames(), e.dimension(), nonFinite == 0 ? "" : ", " + nonFinite + " NaN/infinite value(s)");
     }
 }
