@@ -1,14 +1,10 @@
 package dev.dragon.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,12 +31,7 @@ public final class Npy {
      * @throws IOException          when it cannot be read at all
      */
     public static NpyArray read(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(file, "no such file");
-        }
+        byte[] bytes = FileAccess.readAll(file);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || !startsWithMagic(bytes)) throw new InputFormatException(file, "not a .npy file (no NUMPY magic)");
         int major = bytes[6];
@@ -116,18 +107,11 @@ public final class Npy {
             if (float32) data.putFloat((float) v);
             else data.putDouble(v);
         }
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".part");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        FileAccess.writeAtomically(file, out -> {
             out.write(head.array());
             out.write(header.getBytes(StandardCharsets.ISO_8859_1));
             out.write(data.array());
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     /**

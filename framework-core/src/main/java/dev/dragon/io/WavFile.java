@@ -2,13 +2,9 @@ package dev.dragon.io;
 
 import dev.dragon.api.AudioClip;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * RIFF/WAVE files: integer PCM (8, 16, 24, 32 bit) and IEEE float (32, 64 bit), any number of channels, any rate,
@@ -73,10 +69,7 @@ public final class WavFile {
             .putShort((short) encoding.bits());
         header.put(ascii("data")).putInt((int) dataBytes);
 
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".part");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        FileAccess.writeAtomically(file, out -> {
             out.write(header.array());
             ByteBuffer block = ByteBuffer.allocate(channels * bytes * 4096).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < clip.frames(); i++) {
@@ -87,23 +80,14 @@ public final class WavFile {
                 }
             }
             out.write(block.array(), 0, block.position());
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     private record Parsed(WavHeader header, AudioClip clip) {
     }
 
     private static Parsed parse(Path file, boolean decode) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputFormatException(file, "no such file");
-        }
+        byte[] bytes = FileAccess.readAll(file);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 12) throw new InputFormatException(file, "not a WAV file (only " + bytes.length + " bytes)");
         String riff = tag(b, 0);
