@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * calls bind/unbind on this live instance (a static reference would re-create the orchestrator, and with it any
  * run in progress, whenever a plugin comes or goes).
  */
-@Component(immediate = true, property = {"osgi.command.scope=dragon", "osgi.command.function=plugins"})
+@Component(immediate = true)
 public class ServiceOrchestrator implements Orchestrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceOrchestrator.class);
