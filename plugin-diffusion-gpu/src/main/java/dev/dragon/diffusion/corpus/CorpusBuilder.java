@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes a corpus folder: {@code settings.json}, {@code captions.tsv}, {@code prompts-heldout.tsv},
- * {@code audio/<id>.wav} (mono 16-bit PCM), {@code SHA256SUMS} and {@code manifest.json}.
+ * {@code audio/<id>.wav} (mono 16-bit PCM), {@code SHA256SUMS} and {@code manifest.json} (plus the frozen emergency
+ * soundbank, when that is what renders, see {@link SoundbankSource}).
  *
  * <p>Every file is written atomically, so an interrupted build leaves only complete files; a rerun into the same
  * folder keeps the clips already there (same settings required, checked against {@code settings.json}) and renders
@@ -88,7 +89,8 @@ public final class CorpusBuilder {
     public Summary build(Path folder, Progress progress) throws IOException {
         Files.createDirectories(folder);
         Path settingsFile = folder.resolve(CorpusManifest.SETTINGS_FILE);
-        String settings = CorpusManifest.settings(plan, renderer, seconds);
+        String fingerprint = renderer.fingerprint();
+        String settings = CorpusManifest.settings(plan, renderer, fingerprint, seconds);
         if (Files.exists(settingsFile)) {
             if (!Files.readString(settingsFile, StandardCharsets.UTF_8).equals(settings)) {
                 throw new IOException(folder + " holds a corpus made with other settings (seed, rate, length, soundbank or "
@@ -107,6 +109,7 @@ public final class CorpusBuilder {
 
         List<String> files = new ArrayList<>(List.of(CorpusManifest.SETTINGS_FILE, CaptionTable.CAPTIONS_FILE,
             CaptionTable.HELD_OUT_PROMPTS_FILE));
+        if (Files.isRegularFile(folder.resolve(SoundbankSource.FROZEN_EMERGENCY_FILE))) files.add(SoundbankSource.FROZEN_EMERGENCY_FILE);
         for (ClipSpec c : clips) files.add(c.file());
         files.sort(null);
         StringBuilder sums = new StringBuilder();
@@ -121,7 +124,7 @@ public final class CorpusBuilder {
         Summary summary = new Summary(folder, clips.size(), clips.size() - skipped, skipped, renderSeconds, bytes);
         String listHash = sha256(sumsText.getBytes(StandardCharsets.UTF_8));
         AtomicText.write(folder.resolve(CorpusManifest.MANIFEST_FILE),
-            CorpusManifest.manifest(plan, renderer, seconds, summary, files.size(), listHash, threads));
+            CorpusManifest.manifest(plan, renderer, fingerprint, seconds, summary, files.size(), listHash, threads));
         return summary;
     }
 

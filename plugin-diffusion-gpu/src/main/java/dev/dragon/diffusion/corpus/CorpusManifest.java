@@ -17,11 +17,12 @@ final class CorpusManifest {
     }
 
     /** @return the text of {@code settings.json} */
-    static String settings(CorpusPlan plan, MidiRenderer renderer, double seconds) {
-        return "{\n" + settingsFields(plan, renderer, seconds) + "\n}\n";
+    static String settings(CorpusPlan plan, MidiRenderer renderer, String renderFingerprint, double seconds) {
+        return "{\n" + settingsFields(plan, renderer, renderFingerprint, seconds) + "\n}\n";
     }
 
-    private static String settingsFields(CorpusPlan plan, MidiRenderer renderer, double seconds) {
+    private static String settingsFields(CorpusPlan plan, MidiRenderer renderer, String renderFingerprint, double seconds) {
+        String sha = renderer.soundbank().sha256();
         return String.join(",\n",
             "  \"generator\": " + Json.quote(CorpusPlan.GENERATOR_VERSION),
             "  \"seed\": " + plan.seed(),
@@ -30,7 +31,8 @@ final class CorpusManifest {
             "  \"channels\": 1",
             "  \"encoding\": \"PCM_16\"",
             "  \"soundbank\": " + Json.quote(renderer.soundbank().description()),
-            "  \"soundbankSha256\": " + Json.quote(renderer.soundbank().sha256()));
+            "  \"soundbankSha256\": " + (sha == null ? "null" : Json.quote(sha)),
+            "  \"renderFingerprint\": " + Json.quote(renderFingerprint));
     }
 
     /**
@@ -40,7 +42,7 @@ final class CorpusManifest {
      * @param threads        rendering threads
      * @return the text of {@code manifest.json}
      */
-    static String manifest(CorpusPlan plan, MidiRenderer renderer, double seconds, CorpusBuilder.Summary summary,
+    static String manifest(CorpusPlan plan, MidiRenderer renderer, String renderFingerprint, double seconds, CorpusBuilder.Summary summary,
         int fileCount, String fileListSha256, int threads) {
         StringBuilder cells = new StringBuilder();
         for (AttributeCell c : plan.heldOutCells()) {
@@ -50,7 +52,7 @@ final class CorpusManifest {
                 .append(", \"register\": ").append(Json.quote(lower(c.register())))
                 .append(", \"dynamics\": ").append(Json.quote(lower(c.dynamics()))).append('}');
         }
-        return "{\n" + settingsFields(plan, renderer, seconds) + ",\n"
+        return "{\n" + settingsFields(plan, renderer, renderFingerprint, seconds) + ",\n"
             + "  \"trainClips\": " + plan.trainClips() + ",\n"
             + "  \"heldOutClips\": " + plan.heldOutClips() + ",\n"
             + "  \"heldOutCellPercent\": " + CorpusPlan.HELD_OUT_CELL_PERCENT + ",\n"

@@ -1,8 +1,10 @@
 package dev.dragon.diffusion.corpus;
 
-import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
+import javax.sound.midi.Patch;
 import javax.sound.midi.Soundbank;
 import javax.sound.midi.Synthesizer;
 import javax.sound.sampled.AudioFormat;
@@ -10,7 +12,8 @@ import javax.sound.sampled.AudioInputStream;
 
 /**
  * Reaches the parts of the JDK's Gervill synthesizer ({@code com.sun.media.sound}) that have no public API: the
- * offline renderer ({@code AudioSynthesizer.openStream}), the built-in emergency soundbank and the SF2 reader.
+ * offline renderer ({@code AudioSynthesizer.openStream}), the built-in emergency soundbank, the SF2 reader and
+ * writer, and the percussion flag of patches.
  *
  * <p>Reflection keeps compilation free of {@code --add-exports} (which {@code javac --release} refuses); the JVM
  * still has to be started with {@value #REQUIRED_JVM_FLAG}. The classes are looked up in the boot loader directly,
@@ -66,11 +69,39 @@ public final class GervillAccess {
     }
 
     /**
-     * @param file a SoundFont 2 file
+     * @param in a SoundFont 2 file's bytes, read completely into memory (Gervill's file constructor instead reads
+     *           samples lazily from disk on every load, which made rendering several times slower)
      * @return its soundbank
      */
-    public static Soundbank readSoundFont(File file) {
-        return (Soundbank) construct("SF2Soundbank", new Class<?>[] {File.class}, file);
+    public static Soundbank readSoundFont(InputStream in) {
+        return (Soundbank) construct("SF2Soundbank", new Class<?>[] {InputStream.class}, in);
+    }
+
+    /**
+     * @param soundbank a soundbank Gervill built or read
+     * @param out       where to write it as a SoundFont 2 file
+     */
+    public static void saveSoundFont(Soundbank soundbank, OutputStream out) {
+        try {
+            soundbank.getClass().getMethod("save", OutputStream.class).invoke(soundbank, out);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Gervill could not save the soundbank: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw inaccessible(e);
+        }
+    }
+
+    /**
+     * @param patch an instrument's patch
+     * @return whether it is a drum kit (Gervill's SoundFont presets in bank 128 report bank 0 with this flag)
+     */
+    public static boolean isPercussion(Patch patch) {
+        try {
+            Class<?> modelPatch = Class.forName(PACKAGE + "ModelPatch", true, null);
+            return modelPatch.isInstance(patch) && (Boolean) modelPatch.getMethod("isPercussion").invoke(patch);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw inaccessible(e);
+        }
     }
 
     private static Object construct(String simpleName, Class<?>[] types, Object... args) {

@@ -1,11 +1,11 @@
 package dev.dragon.diffusion.corpus;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,60 +13,77 @@ import java.util.Locale;
 import javax.sound.midi.Soundbank;
 
 /**
- * The instruments a corpus is rendered with, and how to name them in its provenance: the JDK's built-in emergency
- * soundbank (the default: always present, identical on every machine with the same JDK) or a SoundFont 2 file.
+ * The instruments a corpus is rendered with, and how to name them in its provenance: a SoundFont 2 file, either one
+ * the user names or the JDK's emergency soundbank frozen into a file.
+ *
+ * <p>Why frozen: Gervill builds its emergency soundbank by code when no soundbank is installed, and that code gives
+ * the partials of many instruments random phases from {@code Math.random()}, so every JVM gets a slightly different
+ * bank (same spectra, different waveforms, hence different samples). Saving it once and always rendering from the
+ * saved file makes rendering bit-for-bit repeatable; SoundFont files render identically in every run.
  *
  * @param soundbank   the loaded soundbank
- * @param description what it is, for the manifest (e.g. the file's path)
- * @param sha256      the SHA-256 of the file, or of the emergency soundbank as Gervill would save it
+ * @param description what it is, for the manifest
+ * @param sha256      SHA-256 of the SoundFont file it was read from
  */
 public record SoundbankSource(Soundbank soundbank, String description, String sha256) {
 
-    /** What {@link #description()} says for the built-in soundbank. */
-    public static final String EMERGENCY = "jdk-emergency-soundbank";
+    /** File name of the frozen emergency soundbank inside a corpus folder. */
+    public static final String FROZEN_EMERGENCY_FILE = "soundbank-emergency.sf2";
 
-    /** @return the JDK's emergency soundbank, built in about a second */
-    public static SoundbankSource emergency() {
-        Soundbank bank = GervillAccess.emergencySoundbank();
-        String hash;
-        try {
-            // Gervill builds this bank by code; hashing its saved form pins which one a corpus was made with
+    /**
+     * Loads the emergency soundbank frozen in {@code folder}, first building and saving it there when missing.
+     *
+     * @param folder where {@value #FROZEN_EMERGENCY_FILE} is kept (created when missing)
+     * @return the soundbank
+     * @throws IOException when the file cannot be written or read
+     */
+    public static SoundbankSource frozenEmergency(Path folder) throws IOException {
+        Path file = folder.resolve(FROZEN_EMERGENCY_FILE);
+        if (!Files.isRegularFile(file)) {
             ByteArrayOutputStream saved = new ByteArrayOutputStream();
-            bank.getClass().getMethod("save", java.io.OutputStream.class).invoke(bank, saved);
-            hash = hex(MessageDigest.getInstance("SHA-256").digest(saved.toByteArray()));
-        } catch (ReflectiveOperationException | NoSuchAlgorithmException e) {
-            hash = "unknown";
+            GervillAccess.saveSoundFont(GervillAccess.emergencySoundbank(), saved);
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, "." + FROZEN_EMERGENCY_FILE, ".part");
+            try {
+                Files.write(tmp, saved.toByteArray());
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         }
-        return new SoundbankSource(bank, EMERGENCY + " (Java " + System.getProperty("java.version") + ")", hash);
+        byte[] bytes = Files.readAllBytes(file);
+        return new SoundbankSource(load(file, bytes), "jdk-emergency-soundbank (built by Java "
+            + System.getProperty("java.version") + ", frozen in " + FROZEN_EMERGENCY_FILE + ")", sha256(bytes));
     }
 
     /**
      * @param file a SoundFont 2 ({@code .sf2}) file; {@code .sf3} (compressed samples) is refused because Gervill
      *             would play its compressed data as noise
-     * @return its soundbank
+     * @return its soundbank, read into memory
      * @throws IOException when the file is missing, unreadable or not a SoundFont 2
      */
     public static SoundbankSource soundFont(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sf3")) throw new IOException(file + ": .sf3 soundfonts are not supported (Gervill reads only .sf2)");
         if (!Files.isRegularFile(file)) throw new IOException(file + ": no such soundfont file");
-        String hash;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            hash = hex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = Files.readAllBytes(file);
+        return new SoundbankSource(load(file, bytes), file.toAbsolutePath().normalize().toString(), sha256(bytes));
+    }
+
+    private static Soundbank load(Path file, byte[] bytes) throws IOException {
         try {
-            Soundbank bank = GervillAccess.readSoundFont(file.toFile());
-            return new SoundbankSource(bank, file.toAbsolutePath().normalize().toString(), hash);
+            return GervillAccess.readSoundFont(new ByteArrayInputStream(bytes));
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().contains("not accessible")) throw e;
             throw new IOException(file + ": not a readable SoundFont 2 file (" + e.getMessage() + ")", e);
         }
     }
 
-    private static String hex(byte[] digest) {
-        return HexFormat.of().formatHex(digest);
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
