@@ -239,7 +239,7 @@ public final class MidiRenderer {
         return AudioClip.mono(sampleRate, mono);
     }
 
-    /** Identity up to {@link #KNEE}; above it, a tanh curve that approaches but never reaches full scale. */
+    /** Identity up to {@link #KNEE}; above it, a tanh curve towards full scale (reached only in float rounding). */
     static float softKnee(float v) {
         float magnitude = Math.abs(v);
         if (magnitude <= KNEE) return v;
