@@ -34,7 +34,8 @@ public final class CaptionWriter {
         String instrument = a.instrument().noun();
         String key = a.tonic().spelling() + " " + a.mode().word();
         StringBuilder s = new StringBuilder();
-        switch (random.nextInt(4)) {
+        int template = random.nextInt(4);
+        switch (template) {
             case 0 -> s.append(article(tempo)).append(' ').append(tempo).append(", ").append(dynamics).append(' ')
                 .append(register).append(' ').append(instrument).append(" melody in ").append(key);
             case 1 -> s.append(key).append(": ").append(article(dynamics)).append(' ').append(dynamics).append(' ')
@@ -47,11 +48,12 @@ public final class CaptionWriter {
                 .append(" melody in the ").append(a.register().word()).append(" register");
         }
         List<String> parts = accompanyingParts(a);
-        if (parts.isEmpty()) {
-            s.append(pick(random, ALONE));
-        } else {
-            s.append(pick(random, WITH)).append(joinAnd(parts));
-        }
+        String link = parts.isEmpty() ? pick(random, ALONE) : pick(random, WITH);
+        // template 2 ends with the tempo adjective: "..., brisk with strings" would read as "brisk with strings"
+        if (template == 2 && link.startsWith(" ")) link = "," + link;
+        if (template == 3 && link.equals(" with ")) link = ", accompanied by "; // template 3 already says "with"
+        s.append(link);
+        if (!parts.isEmpty()) s.append(joinAnd(parts));
         List<String> details = new ArrayList<>();
         if (random.nextInt(2) == 0) details.add("in " + a.rhythm().phrase());
         if (random.nextInt(10) < 3) details.add("the melody " + a.contour().verbPhrase());
