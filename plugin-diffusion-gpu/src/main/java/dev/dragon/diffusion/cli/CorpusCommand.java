@@ -9,6 +9,10 @@ import dev.dragon.runtime.CommandException;
 import dev.dragon.runtime.Subcommand;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +53,9 @@ public class CorpusCommand implements Subcommand {
         SoundbankSource soundbank;
         try {
             soundbank = o.soundFont() == null ? SoundbankSource.frozenEmergency(o.out()) : SoundbankSource.soundFont(o.soundFont());
-        } catch (IOException | IllegalStateException e) { // a bad soundfont, or Gervill not reachable
+        } catch (IOException e) { // a bad soundfont, or the folder cannot be written
+            throw new CommandException(describe(e));
+        } catch (IllegalStateException e) { // Gervill not reachable
             throw new CommandException(e.getMessage());
         }
         MidiRenderer renderer = new MidiRenderer(soundbank, o.sampleRate());
@@ -60,13 +66,24 @@ public class CorpusCommand implements Subcommand {
         CorpusBuilder.Summary summary;
         try {
             summary = builder.build(o.out(), new ProgressLine(System.err, PROGRESS_INTERVAL_NANOS));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException e) {
+            throw new CommandException(describe(e));
+        } catch (IllegalStateException e) {
             throw new CommandException(e.getMessage());
         }
         out.printf(Locale.ROOT, "%d clips (%d rendered in %.1f s, %d already present), %.1f MB%n", summary.clips(),
             summary.rendered(), summary.renderSeconds(), summary.skipped(), summary.bytes() / 1e6);
         out.println(o.out().toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** One line naming the file and the problem (file-system exceptions carry only the path as their message). */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException f) return f.getFile() + ": no such file or folder";
+        if (e instanceof AccessDeniedException f) return f.getFile() + ": permission denied";
+        if (e instanceof FileAlreadyExistsException f) return f.getFile() + ": exists and is not a folder";
+        if (e instanceof FileSystemException f) return f.getFile() + ": " + (f.getReason() == null ? "cannot be written" : f.getReason());
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** The parsed command line. */

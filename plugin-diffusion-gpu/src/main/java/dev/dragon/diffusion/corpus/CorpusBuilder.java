@@ -8,6 +8,7 @@ import dev.dragon.io.WavHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -88,6 +89,8 @@ public final class CorpusBuilder {
      */
     public Summary build(Path folder, Progress progress) throws IOException {
         Files.createDirectories(folder);
+        deleteLeftoverTemporaryFiles(folder);
+        deleteLeftoverTemporaryFiles(folder.resolve("audio"));
         Path settingsFile = folder.resolve(CorpusManifest.SETTINGS_FILE);
         String fingerprint = renderer.fingerprint();
         String settings = CorpusManifest.settings(plan, renderer, fingerprint, seconds);
@@ -126,6 +129,14 @@ public final class CorpusBuilder {
         AtomicText.write(folder.resolve(CorpusManifest.MANIFEST_FILE),
             CorpusManifest.manifest(plan, renderer, fingerprint, seconds, summary, files.size(), listHash, threads));
         return summary;
+    }
+
+    /** Removes the temporary files of atomic writes that a killed build left behind (".NAME…part"). */
+    private static void deleteLeftoverTemporaryFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ".*.part")) {
+            for (Path p : leftovers) Files.deleteIfExists(p);
+        }
     }
 
     /** Renders every clip not already complete; returns how many were. */

@@ -46,6 +46,14 @@ class CorpusCommandTest {
     }
 
     @Test
+    void anOutputPathThatIsAFileIsAOneLineFailure() throws Exception {
+        Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
+        CommandException e = assertThrows(CommandException.class, () -> command.run(List.of("--out", file.toString()), System.out));
+        assertEquals(CommandException.FAILURE, e.exitCode());
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("not a folder"), e.getMessage());
+    }
+
+    @Test
     void aMissingOrCompressedSoundfontIsAOneLineFailure() {
         for (String font : List.of("/nonexistent/bank.sf2", "/nonexistent/bank.sf3")) {
             CommandException e = assertThrows(CommandException.class,

@@ -64,12 +64,15 @@ class CorpusBuilderTest {
         Files.setLastModifiedTime(kept, keptTime);
         Files.delete(folder.resolve("audio/train-000003.wav"));
         Files.write(folder.resolve("audio/heldout-000001.wav"), new byte[] {1, 2, 3}); // damaged: rendered again
+        Path leftover = folder.resolve("audio/.train-000003.wav12345.part"); // a killed build's temporary file
+        Files.write(leftover, new byte[] {1});
 
         CorpusBuilder.Summary s = builder(4, 5, 3).build(folder, (d, t, sk) -> { });
         assertEquals(2, s.rendered());
         assertEquals(6, s.skipped());
         assertEquals(keptTime, Files.getLastModifiedTime(kept));
         assertEquals(sums, Files.readString(folder.resolve("SHA256SUMS")));
+        assertTrue(Files.notExists(leftover));
     }
 
     @Test
