@@ -83,6 +83,13 @@ def main(folder):
         for v in values:
             xs = np.array([r[feature] for r in rows if r[attribute] == v and r["split"] == "train"])
             print(f"  {v:18s} {xs.mean():9.2f} ± {xs.std():7.2f}  (n={len(xs)})")
+    print("\nonset_rate by tempo within each melody rhythm (training clips, means; the rhythm sets notes per beat):")
+    tempos = ["slow", "moderate", "fast"]
+    print("  " + " " * 18 + "".join(f"{t:>10s}" for t in tempos))
+    for rhythm in sorted({r["rhythm"] for r in rows}):
+        means = [np.mean([r["onset_rate"] for r in rows if r["split"] == "train" and r["rhythm"] == rhythm
+                          and r["tempo"] == t]) for t in tempos]
+        print(f"  {rhythm:18s}" + "".join(f"{m:10.2f}" for m in means))
     train = [r for r in rows if r["split"] == "train"]
     test = [r for r in rows if r["split"] == "heldout"]
     print("\nridge classifier on audio features, trained on the training split, accuracy on the held-out split:")
