@@ -27,7 +27,7 @@ final class ProgressLine implements CorpusBuilder.Progress {
         lastPrint = now;
         double elapsed = (now - start) / 1e9;
         int rendered = done - skipped;
-        String eta = rendered == 0 ? "?" : duration(elapsed / rendered * (total - done));
+        String eta = done == total ? "0s" : rendered == 0 ? "?" : duration(elapsed / rendered * (total - done));
         err.printf(Locale.ROOT, "corpus: %d/%d clips (%d%%)%s, %s elapsed, ETA %s%n", done, total, 100L * done / total,
             skipped > 0 ? ", " + skipped + " already present" : "", duration(elapsed), eta);
     }

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import javax.sound.midi.Soundbank;
 
 /**
@@ -57,17 +56,31 @@ public record SoundbankSource(Soundbank soundbank, String description, String sh
     }
 
     /**
-     * @param file a SoundFont 2 ({@code .sf2}) file; {@code .sf3} (compressed samples) is refused because Gervill
-     *             would play its compressed data as noise
+     * @param file a SoundFont 2 file; SoundFont 3 (Ogg-compressed samples, usually {@code .sf3}) is refused because
+     *             Gervill would play the compressed data as noise. The version is read from the file, not its name
+     *             (Debian's {@code default-GM.sf3} may well point to an {@code .sf2}).
      * @return its soundbank, read into memory
      * @throws IOException when the file is missing, unreadable or not a SoundFont 2
      */
     public static SoundbankSource soundFont(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".sf3")) throw new IOException(file + ": .sf3 soundfonts are not supported (Gervill reads only .sf2)");
         if (!Files.isRegularFile(file)) throw new IOException(file + ": no such soundfont file");
         byte[] bytes = Files.readAllBytes(file);
+        if (soundFontMajorVersion(bytes) >= 3) {
+            throw new IOException(file + ": SoundFont 3 (compressed samples, .sf3) is not supported; Gervill reads only SoundFont 2 (.sf2)");
+        }
         return new SoundbankSource(load(file, bytes), file.toAbsolutePath().normalize().toString(), sha256(bytes));
+    }
+
+    /** The major version in the {@code ifil} chunk near the start of a SoundFont file, or 0 when there is none. */
+    static int soundFontMajorVersion(byte[] bytes) {
+        byte[] tag = {'i', 'f', 'i', 'l'};
+        int limit = Math.min(bytes.length - 10, 256);
+        for (int i = 0; i < limit; i++) {
+            if (bytes[i] == tag[0] && bytes[i + 1] == tag[1] && bytes[i + 2] == tag[2] && bytes[i + 3] == tag[3]) {
+                return (bytes[i + 8] & 0xFF) | (bytes[i + 9] & 0xFF) << 8;
+            }
+        }
+        return 0;
     }
 
     private static Soundbank load(Path file, byte[] bytes) throws IOException {

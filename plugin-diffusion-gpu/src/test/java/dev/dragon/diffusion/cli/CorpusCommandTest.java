@@ -54,7 +54,17 @@ class CorpusCommandTest {
     }
 
     @Test
-    void aMissingOrCompressedSoundfontIsAOneLineFailure() {
+    void aSoundFont3IsRefusedByItsVersionNotItsName() throws Exception {
+        byte[] header = "RIFF\0\0\0\0sfbkLIST\0\0\0\0INFOifil\4\0\0\0\3\0\1\0".getBytes(StandardCharsets.ISO_8859_1);
+        Path font = Files.write(folder.resolve("compressed.sf2"), header);
+        CommandException e = assertThrows(CommandException.class,
+            () -> command.run(List.of("--out", folder.resolve("c").toString(), "--soundfont", font.toString()), System.out));
+        assertEquals(CommandException.FAILURE, e.exitCode());
+        assertTrue(e.getMessage().contains("SoundFont 3"), e.getMessage());
+    }
+
+    @Test
+    void aMissingSoundfontIsAOneLineFailure() {
         for (String font : List.of("/nonexistent/bank.sf2", "/nonexistent/bank.sf3")) {
             CommandException e = assertThrows(CommandException.class,
                 () -> command.run(List.of("--out", folder.toString(), "--soundfont", font), System.out));
