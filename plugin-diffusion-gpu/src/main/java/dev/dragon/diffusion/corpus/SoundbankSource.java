@@ -68,7 +68,7 @@ public record SoundbankSource(Soundbank soundbank, String description, String sh
         if (soundFontMajorVersion(bytes) >= 3) {
             throw new IOException(file + ": SoundFont 3 (compressed samples, .sf3) is not supported; Gervill reads only SoundFont 2 (.sf2)");
         }
-        return new SoundbankSource(load(file, bytes), file.toAbsolutePath().normalize().toString(), sha256(bytes));
+        return new SoundbankSource(load(file, bytes), file.toRealPath().toString(), sha256(bytes)); // links resolved
     }
 
     /** The major version in the {@code ifil} chunk near the start of a SoundFont file, or 0 when there is none. */
