@@ -101,9 +101,8 @@ public class OnnxEncoder implements Encoder {
     @Activate
     @Modified
     void configure(Config config) throws IOException {
-        OnnxEncoderSettings next = settings(config);
         try {
-            apply(next);
+            apply(settings(config));
         } catch (IOException | RuntimeException e) {
             if (slot == null) throw e;
             LOG.error("encoder '{}' keeps its previous model: {}", id(), e.getMessage());
@@ -146,6 +145,8 @@ public class OnnxEncoder implements Encoder {
     }
 
     static OnnxEncoderSettings settings(Config c) {
+        if (c.encoder_id() == null || c.encoder_id().isBlank()) throw new IllegalArgumentException("configuration " + PID + " needs encoder.id");
+        if (c.modelPath() == null || c.descriptorPath() == null) throw new IllegalArgumentException("encoder '" + c.encoder_id() + "' needs modelPath and descriptorPath");
         return new OnnxEncoderSettings(c.encoder_id(), Path.of(c.modelPath()), Path.of(c.descriptorPath()),
             c.preprocessorConfigPath().isBlank() ? null : Path.of(c.preprocessorConfigPath()),
             c.tokenizerPath().isBlank() ? null : Path.of(c.tokenizerPath()),
