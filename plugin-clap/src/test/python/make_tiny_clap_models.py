@@ -13,6 +13,8 @@ Writes into src/test/resources/tiny-clap/:
                         (mean over frames, dense 64x16, tanh, dense 16x8)
   audio-1000frames.onnx the same graph declared with 1000 frames (a shape the descriptor must reject)
   audio-negated.onnx    the same graph with the last layer negated (embeddings negated: a model to swap to)
+  audio-fusion.onnx     input_features [B, 4, 1001, 64] float, is_longer [B, 1] bool -> audio_embeds [B, 8]
+                        (as audio.onnx over all four views, plus a fixed vector where is_longer is true)
   text.onnx             input_ids, attention_mask [B, T] int64 -> text_embeds [B, 8]
                         (embedding table, masked mean over tokens, dense 8x8, tanh)
   tokenizer.json        a byte-level BPE tokenizer (RoBERTa layout: <s> ... </s>, pad 1) over a small vocabulary
@@ -47,6 +49,7 @@ def weights(rows, cols, a, b, scale):
 W1 = weights(64, HIDDEN, 0.37, 1.3, 0.02)
 B1 = weights(1, HIDDEN, 0.0, 0.7, 0.5)[0]
 W2 = weights(HIDDEN, DIM, 0.91, 0.4, 0.5)
+LONGER = weights(1, DIM, 0.0, 2.1, 0.3)[0]
 
 
 def byte_alphabet():
@@ -104,6 +107,26 @@ def audio_model(frames, sign=1.0):
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="dragon-tests")
 
 
+def fusion_audio_model():
+    x = helper.make_tensor_value_info("input_features", TensorProto.FLOAT, ["batch", 4, 1001, 64])
+    flag = helper.make_tensor_value_info("is_longer", TensorProto.BOOL, ["batch", 1])
+    y = helper.make_tensor_value_info("audio_embeds", TensorProto.FLOAT, ["batch", DIM])
+    nodes = [
+        helper.make_node("ReduceMean", ["input_features"], ["pooled"], axes=[1, 2], keepdims=0),
+        helper.make_node("MatMul", ["pooled", "W1"], ["h"]),
+        helper.make_node("Add", ["h", "B1"], ["hb"]),
+        helper.make_node("Tanh", ["hb"], ["t"]),
+        helper.make_node("MatMul", ["t", "W2"], ["e"]),
+        helper.make_node("Cast", ["is_longer"], ["flagf"], to=TensorProto.FLOAT),
+        helper.make_node("Mul", ["flagf", "LONGER"], ["shift"]),
+        helper.make_node("Add", ["e", "shift"], ["audio_embeds"]),
+    ]
+    init = [numpy_helper.from_array(W1, "W1"), numpy_helper.from_array(B1, "B1"), numpy_helper.from_array(W2, "W2"),
+            numpy_helper.from_array(LONGER, "LONGER")]
+    graph = helper.make_graph(nodes, "tiny_clap_audio_fusion", [x, flag], [y], init)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="dragon-tests")
+
+
 def text_tables(vocab_size):
     return weights(vocab_size, DIM, 0.13, 0.77, 1.0), weights(DIM, DIM, 0.59, 1.1, 0.6)
 
@@ -136,10 +159,14 @@ def normalise(v):
     return v / np.linalg.norm(v)
 
 
-def audio_embedding(features):
-    """features [1, 1001, 64] float32 -> the audio model's normalised output, in float64."""
+def audio_embedding(features, longer=None):
+    """features [views, 1001, 64] float32 -> the audio model's normalised output, in float64; longer: the fused
+    model's is_longer flag (None for the unfused model)."""
     pooled = features.astype(np.float64).mean(axis=(0, 1))
-    return normalise(np.tanh(pooled @ W1.astype(np.float64) + B1) @ W2.astype(np.float64))
+    e = np.tanh(pooled @ W1.astype(np.float64) + B1) @ W2.astype(np.float64)
+    if longer:
+        e = e + LONGER.astype(np.float64)
+    return normalise(e)
 
 
 def write_json(name, value):
@@ -154,6 +181,7 @@ def build():
     onnx.save(audio_model(1001), os.path.join(OUT, "audio.onnx"))
     onnx.save(audio_model(1000), os.path.join(OUT, "audio-1000frames.onnx"))
     onnx.save(audio_model(1001, -1.0), os.path.join(OUT, "audio-negated.onnx"))
+    onnx.save(fusion_audio_model(), os.path.join(OUT, "audio-fusion.onnx"))
     onnx.save(text_model(len(tok["model"]["vocab"])), os.path.join(OUT, "text.onnx"))
     write_json("audio.descriptor.json", {
         "modality": "audio", "sample_rate": 48000,
@@ -164,8 +192,15 @@ def build():
         "inputs": [{"name": "input_ids", "role": "input_ids", "shape": [-1, -1]},
                    {"name": "attention_mask", "role": "attention_mask", "shape": [-1, -1]}],
         "output": {"name": "text_embeds", "shape": [-1, DIM]}, "pooling": "none", "normalize": True})
+    write_json("audio-fusion.descriptor.json", {
+        "modality": "audio", "sample_rate": 48000,
+        "inputs": [{"name": "input_features", "role": "features", "shape": [-1, 4, 1001, 64]},
+                   {"name": "is_longer", "role": "is_longer", "shape": [-1, 1]}],
+        "output": {"name": "audio_embeds", "shape": [-1, DIM]}, "pooling": "none", "normalize": True})
     cfg = json.load(open(os.path.join(ref.OUT, "preprocessor_config.unfused.json")))
     write_json("preprocessor_config.json", cfg)
+    fusion_cfg = json.load(open(os.path.join(ref.OUT, "preprocessor_config.fusion.json")))
+    write_json("preprocessor_config.fusion.json", fusion_cfg)
 
     sr = cfg["sampling_rate"]
     cases = []
@@ -184,6 +219,16 @@ def build():
         rows.append(list(audio_embedding(ref.features(piece, cfg, 7)[0])))
     cases.append({"samples": len(short), "framing": "windows", "seed": 7, "crop_starts": [], "embeddings": rows})
     write_json("expected-audio.json", cases)
+
+    # the fused model, whole-clip framing: a 25 s clip (four fused views, is_longer true) and a 3.3 s clip (false)
+    fusion_cases = []
+    for seconds in (25, 3.3):
+        clip = ref.test_signal(int(seconds * sr), sr)
+        views, starts = ref.features(clip, fusion_cfg, 11)
+        longer = len(starts) > 0
+        fusion_cases.append({"samples": len(clip), "framing": "clip", "seed": 11, "crop_starts": starts,
+                             "is_longer": longer, "embeddings": [list(audio_embedding(views, longer))]})
+    write_json("expected-audio-fusion.json", fusion_cases)
     print("models, tokenizer and expected-audio.json written")
 
 

@@ -11,6 +11,7 @@ import dev.dragon.clap.onnx.OnnxModel;
 import dev.dragon.io.Resampler;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +40,11 @@ public final class AudioEmbedder implements Embedder {
         ModelDescriptor d = model.descriptor();
         if (d.modality() != ModelDescriptor.Modality.AUDIO) throw new IllegalArgumentException(model.source() + ": the descriptor is not for an audio model");
         if (d.pooling() != ModelDescriptor.Pooling.NONE) throw new IllegalArgumentException(model.source() + ": audio models must output [batch, d] (pooling none)");
-        long[] shape = d.inputs().get(0).shape();
+        long[] shape = d.input(ModelDescriptor.Role.FEATURES).shape();
         long[] wanted = {shape[0], features.views(), features.chunkFrames(), features.melBins()};
         for (int i = 1; i < 4; i++) {
             if (shape[i] != -1 && shape[i] != wanted[i]) {
-                throw new IllegalArgumentException(model.source() + ": input '" + d.inputs().get(0).name() + "' is " + Arrays.toString(shape)
+                throw new IllegalArgumentException(model.source() + ": input '" + d.input(ModelDescriptor.Role.FEATURES).name() + "' is " + Arrays.toString(shape)
                     + " but the preprocessor config gives [batch, " + features.views() + ", " + features.chunkFrames() + ", " + features.melBins() + "]");
             }
         }
@@ -94,9 +95,17 @@ public final class AudioEmbedder implements Embedder {
         int size = first.values().length;
         float[] input = new float[batch.size() * size];
         for (int i = 0; i < batch.size(); i++) System.arraycopy(batch.get(i).values(), 0, input, i * size, size);
-        String name = model.descriptor().inputs().get(0).name();
+        ModelDescriptor d = model.descriptor();
+        String name = d.input(ModelDescriptor.Role.FEATURES).name();
         long[] shape = {batch.size(), first.views(), first.frames(), first.mels()};
-        OnnxModel.Output output = model.run(Map.of(name, input), Map.of(), Map.of(name, shape));
+        Map<String, boolean[][]> flags = new HashMap<>();
+        if (d.input(ModelDescriptor.Role.IS_LONGER) != null) {
+            // per clip, never the reference's "mark a random clip longer when none is": embeddings stay deterministic
+            boolean[][] longer = new boolean[batch.size()][1];
+            for (int i = 0; i < longer.length; i++) longer[i][0] = batch.get(i).longer();
+            flags.put(d.input(ModelDescriptor.Role.IS_LONGER).name(), longer);
+        }
+        OnnxModel.Output output = model.run(Map.of(name, input), Map.of(), Map.of(name, shape), flags);
         return EmbeddingOutputs.rows(output, batch.size(), dimension(), model.descriptor().normalize());
     }
 

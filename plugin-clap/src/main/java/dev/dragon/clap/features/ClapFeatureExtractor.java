@@ -47,13 +47,13 @@ public final class ClapFeatureExtractor {
                 int start = crops.below(x.length - max + 1);
                 double[] crop = new double[max];
                 System.arraycopy(x, start, crop, 0, max);
-                return single(spectrogram.compute(crop), new int[] {start});
+                return single(spectrogram.compute(crop), new int[] {start}, true);
             }
             return fusion(spectrogram.compute(x), spectrogram.frames(x.length), crops);
         }
         double[] filled = x.length < max ? pad(x, max, config.padding()) : x;
         float[] mel = spectrogram.compute(filled);
-        return config.truncation() == Truncation.FUSION ? repeated(mel, 4) : single(mel, new int[0]);
+        return config.truncation() == Truncation.FUSION ? repeated(mel, 4) : single(mel, new int[0], false);
     }
 
     /** Fills a short waveform up to {@code length} samples as the padding mode says. */
@@ -87,7 +87,7 @@ public final class ClapFeatureExtractor {
             rangeStart += size;
             System.arraycopy(mel, starts[part] * mels, views, (part + 1) * chunk * mels, chunk * mels);
         }
-        return new ClapFeatures(4, chunk, mels, views, starts);
+        return new ClapFeatures(4, chunk, mels, views, starts, true);
     }
 
     /** Bilinear resize along time to {@code rows} rows (half-pixel centres), in double, into view 0 of {@code out}. */
@@ -104,14 +104,14 @@ public final class ClapFeatureExtractor {
         }
     }
 
-    private ClapFeatures single(float[] mel, int[] cropStarts) {
-        return new ClapFeatures(1, config.chunkFrames(), spectrogram.mels(), mel, cropStarts);
+    private ClapFeatures single(float[] mel, int[] cropStarts, boolean longer) {
+        return new ClapFeatures(1, config.chunkFrames(), spectrogram.mels(), mel, cropStarts, longer);
     }
 
     private ClapFeatures repeated(float[] mel, int views) {
         float[] out = new float[views * mel.length];
         for (int v = 0; v < views; v++) System.arraycopy(mel, 0, out, v * mel.length, mel.length);
-        return new ClapFeatures(views, mel.length / spectrogram.mels(), spectrogram.mels(), out, new int[0]);
+        return new ClapFeatures(views, mel.length / spectrogram.mels(), spectrogram.mels(), out, new int[0], false);
     }
 
     private static double[] toDouble(float[] x) {

@@ -11,8 +11,10 @@ import java.util.Arrays;
  * @param mels       mel bins (64)
  * @param values     the views·frames·mels values; owned by this object
  * @param cropStarts where the seeded crops started (samples for rand_trunc, frames for fusion); empty if none
+ * @param longer     the clip was longer than the model's input and was cropped (rand_trunc) or fused from crops
+ *                   (fusion): the {@code is_longer} flag fused checkpoints take
  */
-public record ClapFeatures(int views, int frames, int mels, float[] values, int[] cropStarts) {
+public record ClapFeatures(int views, int frames, int mels, float[] values, int[] cropStarts, boolean longer) {
 
     /** Checks the shape against the number of values. */
     public ClapFeatures {
@@ -32,7 +34,7 @@ public record ClapFeatures(int views, int frames, int mels, float[] values, int[
     @Override
     public boolean equals(Object o) {
         return o instanceof ClapFeatures f && f.views == views && f.frames == frames && f.mels == mels
-            && Arrays.equals(f.values, values) && Arrays.equals(f.cropStarts, cropStarts);
+            && f.longer == longer && Arrays.equals(f.values, values) && Arrays.equals(f.cropStarts, cropStarts);
     }
 
     @Override

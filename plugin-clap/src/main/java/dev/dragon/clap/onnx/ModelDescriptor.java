@@ -27,8 +27,9 @@ import java.util.Locale;
  *  "inputs": [{"name": "input_features", "role": "features", "shape": [-1, 1, 1001, 64]}],
  *  "output": {"name": "audio_embeds", "shape": [-1, 512]}, "pooling": "none", "normalize": true}
  * }</pre>
- * A dimension of −1 is free (batch, sequence length). Text models list {@code input_ids}, {@code attention_mask} and
- * optionally {@code token_type_ids} inputs with those roles, and may give {@code max_length}.
+ * A dimension of −1 is free (batch, sequence length). Audio models may add an {@code is_longer} input (fused CLAP
+ * checkpoints). Text models list {@code input_ids}, {@code attention_mask} and optionally {@code token_type_ids}
+ * inputs with those roles, and may give {@code max_length}.
  *
  * @param modality   what the model embeds
  * @param inputs     every model input, by role
@@ -59,7 +60,9 @@ public record ModelDescriptor(Modality modality, List<TensorSpec> inputs, Tensor
         /** int64 attention mask [B, T]: 1 for tokens, 0 for padding. */
         ATTENTION_MASK,
         /** int64 segment ids [B, T], all 0 for one sentence. */
-        TOKEN_TYPE_IDS
+        TOKEN_TYPE_IDS,
+        /** bool [B, 1]: the clip was longer than the model's input (fused CLAP checkpoints take it). */
+        IS_LONGER
     }
 
     /** How the output becomes one vector per example. */
@@ -148,14 +151,26 @@ public record ModelDescriptor(Modality modality, List<TensorSpec> inputs, Tensor
     private void check() {
         if (modality == Modality.AUDIO) {
             if (sampleRate <= 0) throw new IllegalArgumentException("an audio descriptor needs a positive 'sample_rate'");
-            if (inputs.size() != 1 || inputs.get(0).role() != Role.FEATURES) throw new IllegalArgumentException("an audio model takes exactly one input, with role 'features'");
-            if (inputs.get(0).shape().length != 4) throw new IllegalArgumentException("the features input must be 4-D [batch, views, frames, mels]");
+            TensorSpec features = input(Role.FEATURES);
+            if (features == null || inputs.stream().filter(s -> s.role() == Role.FEATURES).count() != 1) {
+                throw new IllegalArgumentException("an audio model takes exactly one input with role 'features'");
+            }
+            for (TensorSpec s : inputs) {
+                if (s.role() != Role.FEATURES && s.role() != Role.IS_LONGER) {
+                    throw new IllegalArgumentException("an audio model takes 'features' and optionally 'is_longer', not '" + s.role().name().toLowerCase(Locale.ROOT) + "'");
+                }
+            }
+            if (features.shape().length != 4) throw new IllegalArgumentException("the features input must be 4-D [batch, views, frames, mels]");
+            TensorSpec longer = input(Role.IS_LONGER);
+            if (longer != null && longer.shape().length != 2) throw new IllegalArgumentException("the is_longer input must be 2-D [batch, 1]");
         } else {
             if (input(Role.INPUT_IDS) == null || input(Role.ATTENTION_MASK) == null) {
                 throw new IllegalArgumentException("a text model needs inputs with roles 'input_ids' and 'attention_mask'");
             }
             for (TensorSpec s : inputs) {
-                if (s.role() == Role.FEATURES) throw new IllegalArgumentException("a text model has no 'features' input");
+                if (s.role() == Role.FEATURES || s.role() == Role.IS_LONGER) {
+                    throw new IllegalArgumentException("a text model has no '" + s.role().name().toLowerCase(Locale.ROOT) + "' input");
+                }
                 if (s.shape().length != 2) throw new IllegalArgumentException("token input '" + s.name() + "' must be 2-D [batch, tokens]");
             }
         }

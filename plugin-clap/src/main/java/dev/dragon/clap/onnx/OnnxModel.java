@@ -121,7 +121,11 @@ public final class OnnxModel implements AutoCloseable {
             throw new InputFormatException(file, "model inputs " + new TreeSet<>(modelInputs.keySet()) + " do not match the descriptor's " + described);
         }
         for (TensorSpec s : d.inputs()) {
-            OnnxJavaType expected = s.role() == Role.FEATURES ? OnnxJavaType.FLOAT : OnnxJavaType.INT64;
+            OnnxJavaType expected = switch (s.role()) {
+                case FEATURES -> OnnxJavaType.FLOAT;
+                case IS_LONGER -> OnnxJavaType.BOOL;
+                default -> OnnxJavaType.INT64;
+            };
             checkTensor(file, "input", s, modelInputs.get(s.name()), expected);
         }
         NodeInfo out = session.getOutputInfo().get(d.output().name());
@@ -161,11 +165,26 @@ public final class OnnxModel implements AutoCloseable {
      *
      * @param floats float inputs by name, each with its shape in {@code shapes}
      * @param longs  int64 inputs by name
-     * @param shapes the shape of every input
+     * @param shapes the shape of every float and int64 input
      * @return the descriptor's output
      * @throws OrtException when ONNX Runtime fails
      */
     public Output run(Map<String, float[]> floats, Map<String, long[]> longs, Map<String, long[]> shapes) throws OrtException {
+        return run(floats, longs, shapes, Map.of());
+    }
+
+    /**
+     * Runs the model once, with boolean inputs too.
+     *
+     * @param floats   float inputs by name, each with its shape in {@code shapes}
+     * @param longs    int64 inputs by name
+     * @param shapes   the shape of every float and int64 input
+     * @param booleans bool inputs by name, as [batch][n] arrays (their shape is the array's)
+     * @return the descriptor's output
+     * @throws OrtException when ONNX Runtime fails
+     */
+    public Output run(Map<String, float[]> floats, Map<String, long[]> longs, Map<String, long[]> shapes,
+                      Map<String, boolean[][]> booleans) throws OrtException {
         if (closed) throw new IllegalStateException("model " + source + " is closed");
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try {
@@ -174,6 +193,9 @@ public final class OnnxModel implements AutoCloseable {
             }
             for (Map.Entry<String, long[]> e : longs.entrySet()) {
                 tensors.put(e.getKey(), OnnxTensor.createTensor(environment, LongBuffer.wrap(e.getValue()), shapes.get(e.getKey())));
+            }
+            for (Map.Entry<String, boolean[][]> e : booleans.entrySet()) {
+                tensors.put(e.getKey(), OnnxTensor.createTensor(environment, e.getValue()));
             }
             try (OrtSession.Result result = session.run(tensors, new HashSet<>(Set.of(descriptor.output().name())))) {
                 OnnxValue value = result.get(0);

@@ -90,6 +90,30 @@ class OnnxEncoderTest {
     }
 
     @Test
+    void fusedModelGetsFourViewsAndIsLongerPerClip() throws IOException {
+        TinyClap.copyTo(dir);
+        OnnxEncoderSettings fused = new OnnxEncoderSettings("clap-audio-fused", dir.resolve("audio-fusion.onnx"),
+            dir.resolve("audio-fusion.descriptor.json"), dir.resolve("preprocessor_config.fusion.json"), null,
+            SessionSettings.defaults(), 2, AudioFraming.of("clip", 0, 0), 11);
+        OnnxEncoder encoder = new OnnxEncoder(fused);
+        try {
+            for (JsonValue v : json("expected-audio-fusion.json")) {
+                JsonObject c = v.asJsonObject();
+                FrameEmbeddings e = encoder.embedAudio(AudioClip.mono(48_000, TestSignal.of(c.getInt("samples"), 48_000)));
+                double diff = maxAbsDiff(vector(c.getJsonArray("embeddings").getJsonArray(0)), e.row(0));
+                assertTrue(diff < TOLERANCE, c.getInt("samples") + " samples, is_longer " + c.getBoolean("is_longer") + ": max abs diff " + diff);
+            }
+        } finally {
+            encoder.close();
+        }
+        // the unfused preprocessing gives one view: the fused model's descriptor rejects it with one line
+        IOException e = assertThrows(IOException.class, () -> new OnnxEncoder(new OnnxEncoderSettings("x", dir.resolve("audio-fusion.onnx"),
+            dir.resolve("audio-fusion.descriptor.json"), dir.resolve("preprocessor_config.json"), null,
+            SessionSettings.defaults(), 2, AudioFraming.of("clip", 0, 0), 11)));
+        assertTrue(e.getMessage().contains("but the preprocessor config gives [batch, 1, 1001, 64]"), e.getMessage());
+    }
+
+    @Test
     void textEmbeddingsMatchNumpyInOneBatch() throws IOException {
         TinyClap.copyTo(dir);
         OnnxEncoder encoder = new OnnxEncoder(textSettings());

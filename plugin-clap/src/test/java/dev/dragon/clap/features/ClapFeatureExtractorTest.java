@@ -51,6 +51,7 @@ class ClapFeatureExtractorTest {
         int[] expectedCrops = testCase.getJsonArray("crop_starts").getValuesAs(JsonValue.class).stream()
             .mapToInt(v -> Integer.parseInt(v.toString())).toArray();
         assertArrayEquals(expectedCrops, features.cropStarts());
+        assertEquals(expectedCrops.length > 0, features.longer(), "is_longer flag");
 
         NpyArray expected = reference(testCase.getString("name"), tmp);
         int stride = testCase.getInt("row_stride");

@@ -18,7 +18,8 @@ public final class TinyClap {
      */
     public static Path copyTo(Path dir) throws IOException {
         for (String name : new String[] {"audio.onnx", "audio-1000frames.onnx", "audio-negated.onnx", "text.onnx", "audio.descriptor.json",
-            "text.descriptor.json", "preprocessor_config.json", "tokenizer.json", "expected-audio.json", "expected-text.json"}) {
+            "text.descriptor.json", "preprocessor_config.json", "tokenizer.json", "expected-audio.json", "expected-text.json",
+            "audio-fusion.onnx", "audio-fusion.descriptor.json", "preprocessor_config.fusion.json", "expected-audio-fusion.json"}) {
             try (InputStream in = TinyClap.class.getResourceAsStream("/tiny-clap/" + name)) {
                 if (in == null) throw new IOException("missing test resource tiny-clap/" + name);
                 Files.copy(in, dir.resolve(name));
