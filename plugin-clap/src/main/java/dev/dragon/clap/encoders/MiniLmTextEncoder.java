@@ -36,9 +36,9 @@ public class MiniLmTextEncoder implements Encoder {
     static final String PID = "dev.dragon.encoder.minilm";
     static final String DEFAULT_ID = "minilm-l6-v2";
 
-    /** The model's interface: BERT inputs, the last hidden state out, mean pooling, normalised. */
+    /** The model's interface: BERT inputs, the last hidden state out, mean pooling, normalised; max length from its tokenizer.json. */
     static final String DESCRIPTOR = """
-        {"modality": "text", "max_length": 128,
+        {"modality": "text",
          "inputs": [{"name": "input_ids", "role": "input_ids", "shape": [-1, -1]},
                     {"name": "attention_mask", "role": "attention_mask", "shape": [-1, -1]},
                     {"name": "token_type_ids", "role": "token_type_ids", "shape": [-1, -1]}],

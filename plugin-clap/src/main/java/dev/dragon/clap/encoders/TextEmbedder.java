@@ -20,6 +20,7 @@ public final class TextEmbedder implements Embedder {
     private final OnnxModel model;
     private final HuggingFaceTokenizer tokenizer;
     private final int maxLength;
+    private final long fixedLength;
     private final int batchSize;
     private final String fingerprint;
 
@@ -36,6 +37,7 @@ public final class TextEmbedder implements Embedder {
         this.model = model;
         this.tokenizer = tokenizer;
         long fixed = model.fixedSequenceLength();
+        this.fixedLength = fixed;
         this.maxLength = fixed > 0 ? (int) fixed : d.maxLength() > 0 ? d.maxLength() : tokenizer.configuredMaxLength() > 0 ? tokenizer.configuredMaxLength() : 512;
         this.batchSize = batchSize;
         this.fingerprint = "onnx-text;model=" + model.sha256().substring(0, 16) + ";descriptor=" + Integer.toHexString(d.text().hashCode())
@@ -65,8 +67,7 @@ public final class TextEmbedder implements Embedder {
             encoded.add(ids);
             longest = Math.max(longest, ids.length());
         }
-        long fixed = model.fixedSequenceLength();
-        int tokens = fixed > 0 ? (int) fixed : longest;
+        int tokens = fixedLength > 0 ? (int) fixedLength : longest;
         int b = texts.size();
         long[] ids = new long[b * tokens];
         long[] mask = new long[b * tokens];
