@@ -1,5 +1,6 @@
 package dev.dragon.itest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,15 @@ import dev.dragon.api.Modality;
 import dev.dragon.runtime.Orchestrator;
 import dev.dragon.runtime.PluginEntry;
 import dev.dragon.runtime.Subcommand;
+import dev.dragon.io.Npy;
+import dev.dragon.io.NpyArray;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,6 +68,19 @@ class ClapPluginTest {
         assertTrue(dot(a, c) < 0.3, "unrelated cosine " + dot(a, c));
         PluginEntry entry = orchestrator.plugins().stream().filter(p -> p.id().equals("minilm-l6-v2")).findFirst().orElseThrow();
         assertEquals("dev.dragon.plugin.clap", entry.bundle());
+    }
+
+    @Test
+    void embedCommandWritesTextEmbeddingsAsNpy() throws Exception {
+        Await.until("the MiniLM encoder is held", 5_000, () -> orchestrator.encoder("minilm-l6-v2").isPresent(), () -> orchestrator.plugins().toString());
+        Path out = Files.createTempDirectory("dragon-embed").resolve("prompt.npy");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = embed.run(List.of("--encoder", "minilm-l6-v2", "--text", "a calm piano melody", "--out", out.toString()),
+            new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        assertEquals(0, code);
+        NpyArray written = Npy.read(out);
+        assertArrayEquals(new int[] {1, 384}, written.shape());
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("1 x 384"));
     }
 
     private static double dot(double[] x, double[] y) {
