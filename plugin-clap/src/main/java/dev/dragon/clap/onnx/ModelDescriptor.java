@@ -123,6 +123,14 @@ public record ModelDescriptor(Modality modality, List<TensorSpec> inputs, Tensor
      * @throws IllegalArgumentException saying what is missing or wrong
      */
     public static ModelDescriptor parse(String json) {
+        try {
+            return parseObject(json);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("a value has the wrong type or is missing (" + e.getMessage() + ")");
+        }
+    }
+
+    private static ModelDescriptor parseObject(String json) {
         JsonObject o;
         try (Reader r = new StringReader(json); JsonReader reader = Json.createReader(r)) {
             o = reader.readObject();
