@@ -6,13 +6,13 @@ import dev.dragon.api.FrameEmbeddings;
  * The test inputs that make_fixtures.py describes by recipe instead of storing: a splitmix64 counter stream,
  * mixed across neighbouring columns, bit-identical to the script's numpy code.
  */
-final class GeneratedEmbeddings {
+public final class GeneratedEmbeddings {
 
     private GeneratedEmbeddings() {
     }
 
     /** Values in [-1, 1): splitmix64 of seed + (i+1)·golden, top 53 bits. */
-    static double[] uniform(long seed, int count) {
+    public static double[] uniform(long seed, int count) {
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
             long z = seed + (i + 1L) * 0x9E3779B97F4A7C15L;
@@ -25,7 +25,7 @@ final class GeneratedEmbeddings {
     }
 
     /** x[:, j] = u[:, j] + mix1·u[:, j+1] + mix2·u[:, j+5] + shift, columns cyclic, as the script computes it. */
-    static FrameEmbeddings generate(long seed, int rows, int cols, double mix1, double mix2, double shift) {
+    public static FrameEmbeddings generate(long seed, int rows, int cols, double mix1, double mix2, double shift) {
         double[] u = uniform(seed, rows * cols);
         double[] x = new double[u.length];
         for (int r = 0; r < rows; r++) {
@@ -38,7 +38,7 @@ final class GeneratedEmbeddings {
     }
 
     /** @param recipe "seed,rows,cols,mix1,mix2,shift" as the fixture file writes it */
-    static FrameEmbeddings fromRecipe(String recipe) {
+    public static FrameEmbeddings fromRecipe(String recipe) {
         String[] p = recipe.split(",");
         return generate(Long.parseLong(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()),
             Double.parseDouble(p[3]), Double.parseDouble(p[4]), Double.parseDouble(p[5]));
