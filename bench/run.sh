@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks and the numpy/scipy reference on this machine, one after the other, and prints both
+# side by side with ratios. Takes about 5 minutes on 2 cores. PYTHON picks the interpreter (default: Debian's).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-/usr/bin/python3}
+OUT=bench/target
+# OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE pin old kernels on some machines; both sides pick their own kernel here
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+
+mvn -q -B -Pbench -pl bench -am install -DskipTests
+CP=$(mvn -q -B -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
+mkdir -p "$OUT"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
+java -cp "$OUT/classes:$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh.json" "${@:-.*}"
+"$PY" bench/reference.py > "$OUT/reference.json"
+"$PY" bench/compare.py "$OUT/jmh.json" "$OUT/reference.json"
