@@ -9,8 +9,9 @@ OUT=bench/target
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 
 mvn -q -B -Pbench -pl bench -am install -DskipTests
-CP=$(mvn -q -B -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
 mkdir -p "$OUT"
+mvn -q -B -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+CP=$(cat "$OUT/classpath.txt")
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
 java -cp "$OUT/classes:$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh.json" "${@:-.*}"
 "$PY" bench/reference.py > "$OUT/reference.json"
