@@ -14,5 +14,13 @@ mvn -q -B -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile=target/
 CP=$(cat "$OUT/classpath.txt")
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
 java -cp "$OUT/classes:$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh.json" "${@:-.*}"
-"$PY" bench/reference.py > "$OUT/reference.json"
+# Debian's OpenBLAS 0.3.21 does not recognise recent Xeons and falls back to its slowest kernel (Prescott); give
+# numpy the kernel this CPU supports (override with NUMPY_CORETYPE), the JVM's OpenBLAS 0.3.30 detects it itself
+if [ -z "${NUMPY_CORETYPE:-}" ]; then
+  if grep -q avx512_bf16 /proc/cpuinfo; then NUMPY_CORETYPE=Cooperlake
+  elif grep -q avx512f /proc/cpuinfo; then NUMPY_CORETYPE=SkylakeX
+  elif grep -q avx2 /proc/cpuinfo; then NUMPY_CORETYPE=Haswell
+  fi
+fi
+OPENBLAS_CORETYPE=${NUMPY_CORETYPE:-} "$PY" bench/reference.py > "$OUT/reference.json"
 "$PY" bench/compare.py "$OUT/jmh.json" "$OUT/reference.json"

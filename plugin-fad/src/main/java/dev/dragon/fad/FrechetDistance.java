@@ -1,19 +1,29 @@
 package dev.dragon.fad;
 
 import dev.dragon.api.ReferenceStatistics;
+import dev.dragon.linalg.Cholesky;
 import dev.dragon.linalg.MatrixProducts;
 import dev.dragon.linalg.SymmetricEigen;
+import java.util.Optional;
 
 /**
  * The Fréchet distance between two Gaussians,
  * FD = ‖μ₁−μ₂‖² + tr Σ₁ + tr Σ₂ − 2·tr (Σ₁Σ₂)^½.
  *
- * <p>tr (Σ₁Σ₂)^½ is the sum of the square roots of the eigenvalues of the symmetric Σ₁^½Σ₂Σ₁^½. With
- * Σ₁ = VΛVᵀ and A = VΛ^½ (so Σ₁ = AAᵀ and Σ₁^½ = AVᵀ), Σ₁^½Σ₂Σ₁^½ = V(AᵀΣ₂A)Vᵀ: the r×r matrix AᵀΣ₂A, r the
- * rank of Σ₁, has the same non-zero eigenvalues. That costs one eigendecomposition with vectors, two products
- * and one eigenvalue-only decomposition, and never hands a non-symmetric matrix to a symmetric solver.
+ * <p>tr (Σ₁Σ₂)^½ is the sum of the square roots of the eigenvalues of the symmetric Σ₁^½Σ₂Σ₁^½. Any factor
+ * Σ₁ = FFᵀ gives F = Σ₁^½Q with Q orthogonal, so FᵀΣ₂F = Qᵀ(Σ₁^½Σ₂Σ₁^½)Q has exactly the same eigenvalues and
+ * is symmetric too; no symmetric solver ever sees the non-symmetric Σ₁Σ₂. Two factors are used:
+ * <ul>
+ * <li>clearly full-rank Σ₁: the Cholesky factor L (one {@code dpotrf}, two triangular products, one
+ * eigenvalue-only decomposition) — the fast route;</li>
+ * <li>otherwise F = VΛ^½ from Σ₁ = VΛVᵀ, keeping only the r eigenvalues above the rank cut-off, so that FᵀΣ₂F is
+ * r×r and the spurious square roots of a rank-deficient Σ₁'s noise eigenvalues never enter.</li>
+ * </ul>
  */
 public final class FrechetDistance {
+
+    /** Below this ratio of smallest to largest squared Cholesky pivot, Σ₁ is treated as possibly rank-deficient. */
+    private static final double FULL_RANK_PIVOT_RATIO = 1e-10;
 
     private FrechetDistance() {
     }
@@ -54,7 +64,7 @@ public final class FrechetDistance {
     }
 
     /**
-     * tr (Σ₁Σ₂)^½ through the symmetric r×r matrix AᵀΣ₂A described above.
+     * tr (Σ₁Σ₂)^½ through the Cholesky route when Σ₁ is clearly full rank, else through the eigen route.
      *
      * @param covariance1 Σ₁, d×d
      * @param covariance2 Σ₂, d×d
@@ -62,6 +72,39 @@ public final class FrechetDistance {
      * @return Σ √λᵢ(Σ₁^½Σ₂Σ₁^½)
      */
     static double traceOfSquareRootOfProduct(double[] covariance1, double[] covariance2, int d) {
+        Optional<double[]> lower = Cholesky.lower(covariance1, d);
+        if (lower.isPresent() && clearlyFullRank(lower.get(), d)) {
+            double[] reduced = MatrixProducts.lowerCongruence(covariance2, lower.get(), d);
+            symmetrise(reduced, d);
+            return SpectralSquareRootTrace.of(reduced, d);
+        }
+        return traceByEigenFactor(covariance1, covariance2, d);
+    }
+
+    /**
+     * The Cholesky pivots bound λ_min(Σ₁) from above: a pivot² far below the largest means Σ₁ is (numerically)
+     * rank-deficient, and the eigen route with its explicit rank cut-off is the safe one.
+     */
+    private static boolean clearlyFullRank(double[] lower, int d) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (int i = 0; i < d; i++) {
+            double pivot = lower[i * d + i] * lower[i * d + i];
+            smallest = Math.min(smallest, pivot);
+            largest = Math.max(largest, pivot);
+        }
+        return smallest > FULL_RANK_PIVOT_RATIO * largest;
+    }
+
+    /**
+     * tr (Σ₁Σ₂)^½ through F = VΛ^½ restricted to the eigenvalues of Σ₁ above the rank cut-off.
+     *
+     * @param covariance1 Σ₁, d×d
+     * @param covariance2 Σ₂, d×d
+     * @param d           the dimension
+     * @return Σ √λᵢ(Σ₁^½Σ₂Σ₁^½)
+     */
+    static double traceByEigenFactor(double[] covariance1, double[] covariance2, int d) {
         SymmetricEigen.Decomposition e = SymmetricEigen.decompose(covariance1, d);
         double[] values = e.values();
         double cutoff = SpectralSquareRootTrace.rankCutoff(values, d);
@@ -70,7 +113,7 @@ public final class FrechetDistance {
             if (v > cutoff) rank++;
         }
         if (rank == 0) return 0;
-        // Aᵀ, r×d: row k is √λ_k times eigenvector k (row k of the decomposition's vectors)
+        // Fᵀ, r×d: row k is √λ_k times eigenvector k (row k of the decomposition's vectors)
         double[] factorT = new double[rank * d];
         int row = 0;
         for (int k = 0; k < d; k++) {

@@ -51,6 +51,16 @@ class FrechetDistanceTest {
         assertRelative(Fixtures.expected("dataset." + name), value, 1e-9, name);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"full128", "full512"})
+    void choleskyAndEigenRoutesAgreeOnFullRankSets(String name) {
+        var a = Fixtures.statistics(Fixtures.generated("dataset." + name + ".a"));
+        var b = Fixtures.statistics(Fixtures.generated("dataset." + name + ".b"));
+        int d = a.dimension();
+        assertRelative(FrechetDistance.traceByEigenFactor(a.covariance(), b.covariance(), d),
+            FrechetDistance.traceOfSquareRootOfProduct(a.covariance(), b.covariance(), d), 1e-12, name);
+    }
+
     @Test
     void aSetIsAtDistanceZeroFromItself() {
         var stats = Fixtures.statistics(Fixtures.generated("dataset.full128.a"));
