@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the Java (JMH) and numpy/scipy timings side by side, with ratios and the issue's acceptance checks.
+"""Prints the Java (JMH) and numpy/scipy timings (medians) side by side, with ratios and the issue's acceptance checks.
 
 Usage: compare.py JMH.json REFERENCE.json
 """
@@ -15,7 +15,9 @@ def jmh_seconds(path):
         key = name + "".join(f"[{k}={v}]" for k, v in sorted(params.items()))
         unit = r["primaryMetric"]["scoreUnit"]
         scale = {"ms/op": 1e-3, "s/op": 1.0, "us/op": 1e-6}[unit]
-        out[key] = r["primaryMetric"]["score"] * scale
+        # median of the single shots: robust against other work on a shared 2-core machine
+        shots = sorted(x for fork in r["primaryMetric"]["rawData"] for x in fork)
+        out[key] = shots[len(shots) // 2] * scale
     return out
 
 

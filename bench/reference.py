@@ -8,7 +8,7 @@ Routes, on the same shapes as the JMH benchmarks:
   ~0.3 s a clip, so SAMPLE_CLIPS clips are timed and the mean per clip is multiplied by 1000 (stated in the output);
 - vendi_numpy_primal / vendi_numpy_dual_n1000_d512: Vendi (q = 1) through eigvalsh of the n x n kernel K/n (the
   direct definition) and of the d x d X^T X / n.
-Mean over the repetitions after one untimed warm-up, like JMH's score.
+Median over the repetitions after one untimed warm-up (compare.py takes JMH's median too).
 """
 import json
 import platform
@@ -65,13 +65,14 @@ def timed(fn, reps):
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)
-    return sum(times) / len(times)
+    times.sort()
+    return times[len(times) // 2]
 
 
 def main():
     rng = np.random.default_rng(0)
     results = {}
-    for d, reps in [(512, 5), (2048, 2)]:
+    for d, reps in [(512, 5), (2048, 3)]:
         mu1, s1 = cov_of(rng, d)
         mu2, s2 = cov_of(rng, d)
         results[f"fad_sqrtm_d{d}"] = timed(lambda: fd_sqrtm(mu1, s1, mu2, s2), reps)
