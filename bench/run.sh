@@ -11,7 +11,7 @@ unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 # one reactor build that also copies the class path: the jars of this checkout, never whatever another build
 # installed into ~/.m2 meanwhile
 mvn -q -B -Pbench -pl bench -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime
-CP="$OUT/lib/*"
+CP="$OUT/dependency/*"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
 java -cp "$OUT/classes:$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh.json" "${@:-.*}"
 # Debian's OpenBLAS 0.3.21 does not recognise recent Xeons and falls back to its slowest kernel (Prescott); give

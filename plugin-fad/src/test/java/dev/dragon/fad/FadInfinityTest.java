@@ -4,6 +4,7 @@ import static dev.dragon.fad.Fixtures.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dragon.api.FrameEmbeddings;
 import dev.dragon.api.ReferenceStatistics;
@@ -31,7 +32,7 @@ class FadInfinityTest {
         assertEquals(set.frames(), first.sizes()[4]);
         assertRelative(Fixtures.expected("dataset.full128"), first.distances()[4], 1e-9, "FAD at n = N");
         // the small-set bias is positive, so the extrapolation lies below the full-set FAD
-        assertEquals(true, first.fadInfinity() < first.distances()[4]);
+        assertTrue(first.fadInfinity() < first.distances()[4]);
     }
 
     @Test
