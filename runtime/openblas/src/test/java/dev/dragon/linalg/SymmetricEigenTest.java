@@ -28,6 +28,18 @@ class SymmetricEigenTest {
     }
 
     @Test
+    void twoStageEigenvaluesMatchTheDecompositionOnALargeMatrix() {
+        int n = 300;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] x = new double[2 * n * n];
+        for (int i = 0; i < x.length; i++) x[i] = random.nextDouble(-1, 1);
+        double[] m = MatrixProducts.columnGram(x, 2 * n, n, 1.0 / (2 * n));
+        double[] alone = SymmetricEigen.eigenvalues(m, n);
+        double[] withVectors = SymmetricEigen.decompose(m, n).values();
+        for (int i = 0; i < n; i++) assertEquals(withVectors[i], alone[i], 1e-13 * withVectors[n - 1]);
+    }
+
+    @Test
     void inputIsLeftUntouched() {
         double[] m = {2, 1, 1, 2};
         SymmetricEigen.decompose(m, 2);
