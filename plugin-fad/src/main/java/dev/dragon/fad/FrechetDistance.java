@@ -1,7 +1,7 @@
 package dev.dragon.fad;
 
 import dev.dragon.api.ReferenceStatistics;
-import dev.dragon.linalg.Cholesky;
+import dev.dragon.linalg.CholeskyCongruence;
 import dev.dragon.linalg.MatrixProducts;
 import dev.dragon.linalg.SymmetricEigen;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * is symmetric too; no symmetric solver ever sees the non-symmetric Σ₁Σ₂. Two factors are used:
  * <ul>
  * <li>clearly full-rank Σ₁: the Cholesky factor L (one {@code dpotrf}, two triangular products, one
- * eigenvalue-only decomposition) — the fast route;</li>
+ * eigenvalue-only decomposition, all in native memory: {@link CholeskyCongruence}) — the fast route;</li>
  * <li>otherwise F = VΛ^½ from Σ₁ = VΛVᵀ, keeping only the r eigenvalues above the rank cut-off, so that FᵀΣ₂F is
  * r×r and the spurious square roots of a rank-deficient Σ₁'s noise eigenvalues never enter.</li>
  * </ul>
@@ -72,11 +72,9 @@ public final class FrechetDistance {
      * @return Σ √λᵢ(Σ₁^½Σ₂Σ₁^½)
      */
     static double traceOfSquareRootOfProduct(double[] covariance1, double[] covariance2, int d) {
-        Optional<double[]> lower = Cholesky.lower(covariance1, d);
-        if (lower.isPresent() && clearlyFullRank(lower.get(), d)) {
-            double[] reduced = MatrixProducts.lowerCongruence(covariance2, lower.get(), d);
-            symmetrise(reduced, d);
-            return SpectralSquareRootTrace.of(reduced, d);
+        Optional<CholeskyCongruence.Spectrum> spectrum = CholeskyCongruence.of(covariance1, covariance2, d);
+        if (spectrum.isPresent() && clearlyFullRank(spectrum.get().pivots())) {
+            return SpectralSquareRootTrace.ofEigenvalues(spectrum.get().eigenvalues());
         }
         return traceByEigenFactor(covariance1, covariance2, d);
     }
@@ -85,11 +83,11 @@ public final class FrechetDistance {
      * The Cholesky pivots bound λ_min(Σ₁) from above: a pivot² far below the largest means Σ₁ is (numerically)
      * rank-deficient, and the eigen route with its explicit rank cut-off is the safe one.
      */
-    private static boolean clearlyFullRank(double[] lower, int d) {
+    private static boolean clearlyFullRank(double[] pivots) {
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
-        for (int i = 0; i < d; i++) {
-            double pivot = lower[i * d + i] * lower[i * d + i];
+        for (double p : pivots) {
+            double pivot = p * p;
             smallest = Math.min(smallest, pivot);
             largest = Math.max(largest, pivot);
         }

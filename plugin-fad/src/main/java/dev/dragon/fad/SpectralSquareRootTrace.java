@@ -20,8 +20,15 @@ final class SpectralSquareRootTrace {
      * @return Σ √λᵢ over the eigenvalues above the rank cut-off
      */
     static double of(double[] symmetric, int n) {
-        double[] values = SymmetricEigen.eigenvalues(symmetric, n);
-        double cutoff = rankCutoff(values, n);
+        return ofEigenvalues(SymmetricEigen.eigenvalues(symmetric, n));
+    }
+
+    /**
+     * @param values the eigenvalues of a symmetric positive semi-definite matrix, ascending
+     * @return Σ √λᵢ over those above the rank cut-off
+     */
+    static double ofEigenvalues(double[] values) {
+        double cutoff = rankCutoff(values, values.length);
         double sum = 0;
         for (double v : values) {
             if (v > cutoff) sum += Math.sqrt(v);

@@ -3,7 +3,7 @@ package dev.dragon.linalg;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * Dense matrix products through BLAS ({@code dgemm}, {@code dsyrk}, {@code dtrmm}). Every matrix is a row-major
+ * Dense matrix products through BLAS ({@code dgemm}, {@code dsyrk}). Every matrix is a row-major
  * {@code double[]}; results are freshly allocated.
  */
 public final class MatrixProducts {
@@ -77,27 +77,6 @@ public final class MatrixProducts {
         }
         mirrorUpper(c, rows);
         return c;
-    }
-
-    /**
-     * The congruence LᵀSL of a square matrix by a lower triangular one, through two {@code dtrmm} (half the work
-     * of two general products).
-     *
-     * @param s     S, n×n row-major
-     * @param lower L, n×n row-major, lower triangular (entries above the diagonal are ignored)
-     * @param n     the order
-     * @return LᵀSL, row-major
-     */
-    public static double[] lowerCongruence(double[] s, double[] lower, int n) {
-        checkShape(s, n, n, "S");
-        checkShape(lower, n, n, "L");
-        double[] b = s.clone();
-        // B := S·L, then B := Lᵀ·B
-        openblas.cblas_dtrmm(openblas.CblasRowMajor, openblas.CblasRight, openblas.CblasLower, openblas.CblasNoTrans, openblas.CblasNonUnit,
-            n, n, 1.0, lower, n, b, n);
-        openblas.cblas_dtrmm(openblas.CblasRowMajor, openblas.CblasLeft, openblas.CblasLower, openblas.CblasTrans, openblas.CblasNonUnit,
-            n, n, 1.0, lower, n, b, n);
-        return b;
     }
 
     /** Copies the upper triangle onto the lower one, so that the result is symmetric bit for bit. */
