@@ -46,6 +46,17 @@ final class CommandOptions {
         return value;
     }
 
+    /** @return the integer value of an optional option, or the fallback */
+    long number(String name, long fallback) throws CommandException {
+        String value = values.get(name);
+        if (value == null) return fallback;
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw CommandException.usage("option --" + name + " needs an integer, got '" + value + "'");
+        }
+    }
+
     /** Reads a 2-D .npy file (rows = frames or examples, columns = dimensions), failing with one line naming it. */
     static FrameEmbeddings readEmbeddings(String file) throws CommandException {
         Path path = Path.of(file);

@@ -60,6 +60,18 @@ class MetricsCommandsTest {
     }
 
     @Test
+    void fadInfinityPrintsTheInterceptLast() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new FadInfinityCommand().run(List.of("--a", fixture("a-small.npy"), "--b", fixture("b-small.npy"), "--points", "4"),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(5, lines.length);
+        // the last subset is the whole set: its FAD is the plain one
+        assertRelative(expected("dataset.small"), Double.parseDouble(lines[3].substring(lines[3].indexOf("fad=") + 4)));
+        assertTrue(Double.isFinite(Double.parseDouble(lines[4])));
+    }
+
+    @Test
     void nanRowNamesTheFile() throws Exception {
         Path bad = tmp.resolve("bad.npy");
         double[] v = new double[16];
