@@ -8,7 +8,8 @@ import org.bytedeco.openblas.global.openblas;
  * The eigenvalues of LᵀSL, where A = LLᵀ is the Cholesky factorisation of a symmetric positive definite A and S
  * is symmetric: the spectrum of A^½SA^½ (L = A^½Q with Q orthogonal), which is what a Fréchet distance needs.
  *
- * <p>One {@code dpotrf}, two {@code dtrmm} and one eigenvalues-only {@code dsyevd_2stage}, all on native memory:
+ * <p>One {@code dpotrf}, two {@code dtrmm} and one eigenvalues-only solve (see {@link SymmetricEigen}), all on
+ * native memory:
  * the two inputs are copied in once and only the eigenvalues come back, instead of a copy of an n×n array across
  * JNI at every step.
  */
@@ -48,8 +49,11 @@ public final class CholeskyCongruence {
             openblas.cblas_dtrmm(openblas.CblasRowMajor, openblas.CblasLeft, openblas.CblasLower, openblas.CblasTrans, openblas.CblasNonUnit,
                 n, n, 1.0, factor, n, product, n);
             // LᵀSL is symmetric up to rounding; the solver reads one triangle
-            info = openblas.LAPACKE_dsyevd_2stage(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, product, n, values);
-            if (info != 0) throw new ArithmeticException("LAPACK dsyevd_2stage failed (info " + info + ") on a " + n + "x" + n + " matrix");
+            boolean twoStage = SymmetricEigen.prefersTwoStage(n);
+            info = twoStage
+                ? openblas.LAPACKE_dsyevd_2stage(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, product, n, values)
+                : openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, product, n, values);
+            if (info != 0) throw new ArithmeticException("LAPACK eigensolver failed (info " + info + ") on a " + n + "x" + n + " matrix");
             double[] result = new double[n];
             values.get(result);
             return Optional.of(new Spectrum(result, pivots));

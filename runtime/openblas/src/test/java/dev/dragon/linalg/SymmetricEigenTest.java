@@ -29,11 +29,11 @@ class SymmetricEigenTest {
 
     @Test
     void twoStageEigenvaluesMatchTheDecompositionOnALargeMatrix() {
-        int n = 300;
+        int n = 1600;
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        double[] x = new double[2 * n * n];
+        double[] x = new double[(n + 10) * n];
         for (int i = 0; i < x.length; i++) x[i] = random.nextDouble(-1, 1);
-        double[] m = MatrixProducts.columnGram(x, 2 * n, n, 1.0 / (2 * n));
+        double[] m = MatrixProducts.columnGram(x, n + 10, n, 1.0 / (n + 10));
         double[] alone = SymmetricEigen.eigenvalues(m, n);
         double[] withVectors = SymmetricEigen.decompose(m, n).values();
         for (int i = 0; i < n; i++) assertEquals(withVectors[i], alone[i], 1e-13 * withVectors[n - 1]);
