@@ -1,6 +1,7 @@
 package dev.dragon.fad.reference;
 
 import dev.dragon.api.ReferenceStatistics;
+import dev.dragon.io.InputFormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +33,19 @@ public final class ReferenceStatisticsStore {
     /**
      * @param encoderFingerprint the encoder's fingerprint
      * @param referenceHash      the reference set's content hash
-     * @return the cached statistics, or empty on a miss
-     * @throws IOException when a cached file exists but cannot be read
+     * @return the cached statistics, or empty on a miss — a damaged cache file (truncated by a crash, say) is a
+     *         miss too, so that it is recomputed and overwritten instead of failing every reward that needs it
+     * @throws IOException when a cached file exists but cannot be read at all
      */
     public Optional<ReferenceStatistics> find(String encoderFingerprint, String referenceHash) throws IOException {
         Path file = fileFor(encoderFingerprint, referenceHash);
         if (!Files.isRegularFile(file)) return Optional.empty();
-        ReferenceStatistics stats = StatisticsFile.read(file);
+        ReferenceStatistics stats;
+        try {
+            stats = StatisticsFile.read(file);
+        } catch (InputFormatException damaged) {
+            return Optional.empty();
+        }
         // the file name is a digest: check the key itself, so that a collision can never serve wrong statistics
         boolean same = stats.encoderFingerprint().equals(encoderFingerprint) && stats.referenceHash().equals(referenceHash);
         return same ? Optional.of(stats) : Optional.empty();

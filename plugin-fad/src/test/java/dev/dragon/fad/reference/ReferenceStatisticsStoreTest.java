@@ -53,6 +53,17 @@ class ReferenceStatisticsStoreTest {
     }
 
     @Test
+    void damagedCacheEntryIsAMissAndIsOverwritten() throws Exception {
+        ReferenceStatisticsStore store = new ReferenceStatisticsStore(dir);
+        ReferenceStatistics stats = sample("clap@1");
+        Path file = store.save(stats);
+        Files.write(file, new byte[] {'D', 'R', 'G'});
+        assertTrue(store.find("clap@1", "sha256:abc").isEmpty());
+        store.save(stats);
+        assertEquals(stats, store.find("clap@1", "sha256:abc").orElseThrow());
+    }
+
+    @Test
     void truncatedFileIsNamed() throws Exception {
         Path file = dir.resolve("broken.stats");
         StatisticsFile.write(file, sample("clap@1"));
