@@ -72,6 +72,17 @@ class MetricsCommandsTest {
     }
 
     @Test
+    void statisticsFileWrittenFromEmbeddingsReloads() throws Exception {
+        Path out = tmp.resolve("ref.stats");
+        new FadStatisticsCommand().run(List.of("--x", fixture("b-small.npy"), "--fingerprint", "clap@1", "--out", out.toString()),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        var stats = dev.dragon.fad.reference.StatisticsFile.read(out);
+        assertEquals("clap@1", stats.encoderFingerprint());
+        assertEquals(50, stats.count());
+        assertEquals(8, stats.dimension());
+    }
+
+    @Test
     void nanRowNamesTheFile() throws Exception {
         Path bad = tmp.resolve("bad.npy");
         double[] v = new double[16];
