@@ -21,7 +21,7 @@ public final class Configs {
             if (method.getName().equals("annotationType")) return type;
             if (values.containsKey(method.getName())) return values.get(method.getName());
             Object fallback = method.getDefaultValue();
-            if (fallback == null) throw new UnsupportedOperationException(method.getName());
+            if (fallback == null) throw new IllegalArgumentException("no value and no default for " + method.getName());
             return fallback;
         });
         return type.cast(proxy);
