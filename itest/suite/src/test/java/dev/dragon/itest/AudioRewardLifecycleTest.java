@@ -88,6 +88,9 @@ class AudioRewardLifecycleTest {
         config.update(p);
         awaitHeld("fad-high", true);
         awaitHeld("fad-low", false);
+        // the listing (plugins, status) follows the new id too, not only the lookup
+        assertTrue(orchestrator.plugins().stream().anyMatch(e -> e.id().equals("fad-high"))
+            && orchestrator.plugins().stream().noneMatch(e -> e.id().equals("fad-low")), orchestrator.plugins().toString());
         double againstHigh = orchestrator.reward("fad-high").orElseThrow().scoreEach(List.of(lowClip))[0];
         assertTrue(Double.isFinite(againstHigh) && againstHigh < againstLow,
             "a 440 Hz clip is farther from the 5.5 kHz reference: " + againstHigh + " vs " + againstLow);
