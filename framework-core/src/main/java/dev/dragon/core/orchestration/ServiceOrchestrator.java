@@ -44,28 +44,45 @@ public class ServiceOrchestrator implements Orchestrator {
     private record Held<T>(T service, ServiceReference<?> reference, PluginEntry entry) {
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+        updated = "updatedEncoder")
     void bindEncoder(Encoder encoder, ServiceReference<Encoder> ref) {
         String kind = encoder.modalities().stream().sorted().map(m -> m.name().toLowerCase()).collect(Collectors.joining("+"));
         hold(encoders, encoder, ref, PluginType.ENCODER, encoder.id(), kind.isEmpty() ? Modality.AUDIO.name().toLowerCase() : kind, encoder.fingerprint());
+    }
+
+    // a component reconfigured in place (@Modified) keeps its registration but may change its id, kind or
+    // fingerprint: re-read them, or plugins() and status would list the old ones
+    void updatedEncoder(Encoder encoder, ServiceReference<Encoder> ref) {
+        bindEncoder(encoder, ref);
     }
 
     void unbindEncoder(ServiceReference<Encoder> ref) {
         release(encoders, ref);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+        updated = "updatedReward")
     void bindReward(Reward reward, ServiceReference<Reward> ref) {
         hold(rewards, reward, ref, PluginType.REWARD, reward.id(), reward.kind().name(), "");
+    }
+
+    void updatedReward(Reward reward, ServiceReference<Reward> ref) {
+        bindReward(reward, ref);
     }
 
     void unbindReward(ServiceReference<Reward> ref) {
         release(rewards, ref);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+        updated = "updatedGenerator")
     void bindGenerator(Generator generator, ServiceReference<Generator> ref) {
         hold(generators, generator, ref, PluginType.GENERATOR, generator.id(), "generator", generator.fingerprint());
+    }
+
+    void updatedGenerator(Generator generator, ServiceReference<Generator> ref) {
+        bindGenerator(generator, ref);
     }
 
     void unbindGenerator(ServiceReference<Generator> ref) {
@@ -107,8 +124,12 @@ public class ServiceOrchestrator implements Orchestrator {
             bundle == null ? "?" : bundle.getVersion().toString(),
             bundle == null ? "?" : bundle.getSymbolicName(),
             bundle == null ? -1 : bundle.getBundleId(), fingerprint, serviceId);
-        held.put(ref, new Held<>(service, ref, entry));
-        LOG.info("bound {} '{}' ({}) from {} {}", type.name().toLowerCase(), id, kind, entry.bundle(), entry.version());
+        Held<T> before = held.put(ref, new Held<>(service, ref, entry));
+        if (before == null) {
+            LOG.info("bound {} '{}' ({}) from {} {}", type.name().toLowerCase(), id, kind, entry.bundle(), entry.version());
+        } else if (!before.entry().equals(entry)) {
+            LOG.info("updated {} '{}' ({}, was '{}') from {} {}", type.name().toLowerCase(), id, kind, before.entry().id(), entry.bundle(), entry.version());
+        }
     }
 
     private static <T> void release(Map<ServiceReference<?>, Held<T>> held, ServiceReference<?> ref) {

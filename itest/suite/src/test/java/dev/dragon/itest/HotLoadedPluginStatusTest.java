@@ -52,7 +52,9 @@ class HotLoadedPluginStatusTest {
         }, "test-serve");
         server.setDaemon(true); // ends with the framework
         server.start();
-        Await.until("status socket open", 5_000, () -> Files.exists(socket), () -> "no socket at " + socket);
+        // the socket file appears at bind, a moment before the server listens (and a stale one may be left by a killed
+        // run): wait for an answer, not for the file
+        Await.until("status socket answers", 5_000, () -> Files.exists(socket) && answers(status), () -> "no answer at " + socket);
 
         Path watched = Path.of(context.getProperty("felix.fileinstall.dir"));
         Files.createDirectories(watched);
@@ -82,6 +84,15 @@ class HotLoadedPluginStatusTest {
     private static boolean statusLists(Subcommand status, String id) {
         return parse(query(status)).getJsonArray("plugins").getValuesAs(JsonObject.class).stream()
             .anyMatch(p -> p.getString("id").equals(id));
+    }
+
+    private static boolean answers(Subcommand status) {
+        try {
+            query(status);
+            return true;
+        } catch (IllegalStateException notYet) {
+            return false;
+        }
     }
 
     private static String query(Subcommand status) {
