@@ -111,6 +111,26 @@ fi
 kill -TERM "$serve_pid"; wait "$serve_pid"; rc=$?; serve_pid=""
 # 143 = terminated by SIGTERM, the conventional status; what matters is the orderly stop (socket removed)
 if { [ $rc -eq 0 ] || [ $rc -eq 143 ]; } && [ ! -e run/serve.sock ]; then record serve-stops-cleanly-on-sigterm 0; else record serve-stops-cleanly-on-sigterm 1 "rc=$rc, socket left: $(ls run)"; fi
+# 7. a server killed with SIGKILL leaves its socket file behind: the next serve replaces it; a second concurrent
+#    serve is refused with one line
+./dragon serve >"$work/serve.out" 2>/dev/null &
+serve_pid=$!
+for _ in $(seq 1 100); do grep -q "ready in" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+kill -KILL "$(pgrep -P "$serve_pid" java)" 2>/dev/null; wait "$serve_pid" 2>/dev/null; serve_pid=""
+stale=$([ -S run/serve.sock ] && echo yes)
+: >"$work/serve.out"
+./dragon serve >"$work/serve.out" 2>/dev/null &
+serve_pid=$!
+for _ in $(seq 1 100); do grep -q "ready in" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+./dragon serve >/dev/null 2>"$work/err"; rc=$?
+# (serve logs at INFO on stderr; the error itself is one "dragon serve:" line, no stack trace)
+if [ "$stale" = yes ] && grep -q "ready in" "$work/serve.out" && [ $rc -eq 1 ] \
+   && [ "$(grep -c "^dragon serve: another 'dragon serve' is already answering" "$work/err")" -eq 1 ] \
+   && ! grep -qE '^\s+at |Exception' "$work/err"; then
+  record stale-socket-replaced-and-second-serve-refused 0
+else record stale-socket-replaced-and-second-serve-refused 1 "stale=$stale rc=$rc $(cat "$work/err") $(cat "$work/serve.out")"; fi
+kill -TERM "$serve_pid"; wait "$serve_pid"; serve_pid=""
+
 ./dragon status >/dev/null 2>"$work/err"; rc=$?
 if [ $rc -ne 0 ] && grep -q "no 'dragon serve' is running" "$work/err"; then record status-without-serve-is-clear 0; else record status-without-serve-is-clear 1 "rc=$rc $(cat "$work/err")"; fi
 

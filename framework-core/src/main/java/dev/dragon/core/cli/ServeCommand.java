@@ -76,7 +76,13 @@ public class ServeCommand implements Subcommand {
     public int run(List<String> args, PrintStream out) throws Exception {
         if (!args.isEmpty()) throw dev.dragon.runtime.CommandException.usage("unexpected argument '" + args.get(0) + "'");
         Path socket = DragonHome.statusSocket(context);
-        try (StatusSocket status = StatusSocket.open(socket, () -> StatusReport.pretty(StatusReport.build(context, orchestrator, "serving")))) {
+        StatusSocket opened;
+        try {
+            opened = StatusSocket.open(socket, () -> StatusReport.pretty(StatusReport.build(context, orchestrator, "serving")));
+        } catch (java.io.IOException e) {
+            throw new dev.dragon.runtime.CommandException(e.getMessage());
+        }
+        try (StatusSocket status = opened) {
             long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             out.printf("dragon serve: ready in %d ms, %d plugin(s), watching %s; status socket %s%n",
                 readyMillis, orchestrator.plugins().size(), context.getProperty("felix.fileinstall.dir"), socket);

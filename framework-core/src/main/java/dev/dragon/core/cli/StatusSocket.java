@@ -42,17 +42,21 @@ final class StatusSocket implements Closeable {
     static StatusSocket open(Path path, Supplier<String> document) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());
         if (Files.exists(path)) {
-            try {
-                request(path);
-                throw new IOException("another 'dragon serve' is already answering at " + path);
-            } catch (IOException stale) {
-                if (stale.getMessage() != null && stale.getMessage().startsWith("another")) throw stale;
-                Files.delete(path);
-            }
+            if (isAnswering(path)) throw new IOException("another 'dragon serve' is already answering at " + path);
+            Files.delete(path); // left behind by a server that was killed
         }
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
         return new StatusSocket(path, server, document);
+    }
+
+    private static boolean isAnswering(Path path) {
+        try {
+            request(path);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     /** Connects to a running server and returns its status document. */
