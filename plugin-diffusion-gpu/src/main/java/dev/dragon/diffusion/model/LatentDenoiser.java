@@ -11,7 +11,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
-import ai.djl.nn.transformer.TransformerEncoderBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -26,7 +25,7 @@ import java.util.List;
  * text embedding; all zeros means "no condition", which classifier-free guidance uses as the unconditional branch).
  * Output: ε̂ [B, frames, channels]. Each frame is projected to the model width, given a learned position embedding
  * and the sum of a time embedding (sinusoidal features through a small MLP) and the projected condition, then passes
- * through the encoder layers, a layer norm and a projection back to the channels. No dropout: the same weights and
+ * through pre-norm encoder layers ({@link EncoderLayer}), a layer norm and a projection back to the channels. No dropout: the same weights and
  * inputs always give the same output, which sampling and the reference model rely on.
  */
 public final class LatentDenoiser extends AbstractBlock {
@@ -39,7 +38,7 @@ public final class LatentDenoiser extends AbstractBlock {
     private final Parameter positions;
     private final SequentialBlock timeEmbedding;
     private final Linear conditionProjection;
-    private final List<TransformerEncoderBlock> encoderLayers = new ArrayList<>();
+    private final List<EncoderLayer> encoderLayers = new ArrayList<>();
     private final LayerNorm outputNorm;
     private final Linear outputProjection;
 
@@ -57,8 +56,8 @@ public final class LatentDenoiser extends AbstractBlock {
             .add(Linear.builder().setUnits(config.width()).build()));
         conditionProjection = addChildBlock("conditionProjection", Linear.builder().setUnits(config.width()).build());
         for (int i = 0; i < config.layers(); i++) {
-            encoderLayers.add(addChildBlock("encoder" + i, new TransformerEncoderBlock(config.width(), config.heads(),
-                config.feedForward(), 0f, Activation::gelu)));
+            encoderLayers.add(addChildBlock("encoder" + i, new EncoderLayer(config.width(), config.heads(),
+                config.feedForward())));
         }
         outputNorm = addChildBlock("outputNorm", LayerNorm.builder().axis(2).build());
         outputProjection = addChildBlock("outputProjection", Linear.builder().setUnits(config.latentChannels()).build());
@@ -114,7 +113,7 @@ public final class LatentDenoiser extends AbstractBlock {
         NDArray condition = conditionProjection.forward(parameterStore, new NDList(conditions), training).singletonOrThrow();
         // one conditioning vector per sample, added to every frame
         tokens = tokens.add(time.add(condition).expandDims(1));
-        for (TransformerEncoderBlock layer : encoderLayers) {
+        for (EncoderLayer layer : encoderLayers) {
             tokens = layer.forward(parameterStore, new NDList(tokens), training).singletonOrThrow();
         }
         tokens = outputNorm.forward(parameterStore, new NDList(tokens), training).singletonOrThrow();
@@ -137,7 +136,7 @@ public final class LatentDenoiser extends AbstractBlock {
         inputProjection.initialize(manager, dataType, inputShapes[0]);
         timeEmbedding.initialize(manager, dataType, new Shape(batch, config.width()));
         conditionProjection.initialize(manager, dataType, inputShapes[2]);
-        for (TransformerEncoderBlock layer : encoderLayers) layer.initialize(manager, dataType, tokens);
+        for (EncoderLayer layer : encoderLayers) layer.initialize(manager, dataType, tokens);
         outputNorm.initialize(manager, dataType, tokens);
         outputProjection.initialize(manager, dataType, tokens);
     }

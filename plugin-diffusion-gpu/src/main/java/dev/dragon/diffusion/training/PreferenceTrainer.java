@@ -83,10 +83,10 @@ public final class PreferenceTrainer implements AutoCloseable {
                 NDArray lossArray = PreferenceLosses.dpo(policySplit.get(0), policySplit.get(1), referenceSplit.get(0),
                     referenceSplit.get(1), beta);
                 collector.backward(lossArray);
-                loss = lossArray.toType(DataType.FLOAT64, false).getDouble();
+                loss = lossArray.toType(DataType.FLOAT64, false).toDoubleArray()[0];
                 margin = PreferenceLosses.implicitRewardMargin(policySplit.get(0), policySplit.get(1),
                     referenceSplit.get(0), referenceSplit.get(1)).mean().toType(DataType.FLOAT64, false)
-                    .getDouble();
+                    .toDoubleArray()[0];
             }
             double norm = clipAndUpdate(step);
             return new StepResult(loss, margin, norm, 2 * pairs);
@@ -117,7 +117,7 @@ public final class PreferenceTrainer implements AutoCloseable {
                 NDArray lossArray = PreferenceLosses.kto(policyErrors, referenceErrors, labelArray, beta, lambdaPositive,
                     lambdaNegative);
                 collector.backward(lossArray);
-                loss = lossArray.toType(DataType.FLOAT64, false).getDouble();
+                loss = lossArray.toType(DataType.FLOAT64, false).toDoubleArray()[0];
                 implicitRewards = PreferenceLosses.ktoImplicitReward(policyErrors, referenceErrors)
                     .toType(DataType.FLOAT64, false).toDoubleArray();
             }
@@ -156,7 +156,7 @@ public final class PreferenceTrainer implements AutoCloseable {
             if (!parameter.requiresGradient()) continue;
             NDArray gradient = parameter.getArray().getGradient();
             gradient.attach(step);
-            squaredNorm += gradient.square().sum().toType(DataType.FLOAT64, false).getDouble();
+            squaredNorm += gradient.square().sum().toType(DataType.FLOAT64, false).toDoubleArray()[0];
             gradients.add(new Pair<>(parameter, gradient));
         }
         double norm = Math.sqrt(squaredNorm);

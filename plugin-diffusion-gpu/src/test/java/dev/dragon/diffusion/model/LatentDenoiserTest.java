@@ -53,6 +53,17 @@ class LatentDenoiserTest {
     }
 
     @Test
+    void aSamplesPredictionDependsNeitherOnItsBatchNorOnTrainingMode() {
+        LatentDenoiser denoiser = denoiser(TINY, 1);
+        float[] alone = predict(denoiser, 1);
+        float[] inBatch = Arrays.copyOf(predict(denoiser, 3), alone.length);
+        for (int i = 0; i < alone.length; i++) assertEquals(alone[i], inBatch[i], 1e-5f, "element " + i);
+        NDArray conditions = DdimSampler.gaussianNoise(manager, new long[] {31}, new Shape(6), DataType.FLOAT32);
+        float[] training = denoiser.predictNoise(input(1), manager.create(new float[] {5}), conditions, true).toFloatArray();
+        assertArrayEquals(alone, training);
+    }
+
+    @Test
     void savedWeightsReloadToIdenticalOutputs() throws IOException {
         LatentDenoiser original = denoiser(TINY, 1);
         LatentDenoiser other = denoiser(TINY, 2);
