@@ -71,8 +71,8 @@ class PreferenceTrainerTest {
     }
 
     /*
-     * One sample per step: in a mixed batch the first AdamW step is a sign step on the summed gradient, and nothing
-     * bounds how the positive's gradient moves the negative's g; alone, each label's direction is first-order exact.
+     * One sample per step: there each label's direction is guaranteed to first order. In a mixed batch (below) the
+     * first AdamW step is a sign step on the summed gradient, so the directions hold for these inputs, not for all.
      */
     @Test
     void oneKtoStepRaisesAPositiveSamplesImplicitReward() throws IOException {
@@ -89,11 +89,18 @@ class PreferenceTrainerTest {
     }
 
     @Test
-    void ktoStepReportsTheLossAndMarginOfAMixedBatch() {
-        StepResult step = trainer.ktoStep(gaussian(LATENT, 201, 202), gaussian(CONDITION, 203, 204), new int[] {1, -1},
-            new int[] {300, 300}, gaussian(LATENT, 205, 206), 1000, 1, 1);
+    void oneKtoStepOnAMixedBatchMovesEachLabelsImplicitRewardItsWay() {
+        NDArray samples = gaussian(LATENT, 201, 202);
+        NDArray conditions = gaussian(CONDITION, 203, 204);
+        NDArray noise = gaussian(LATENT, 205, 206);
+        int[] t = {300, 300};
+        StepResult step = trainer.ktoStep(samples, conditions, new int[] {1, -1}, t, noise, 1000, 1, 1);
+        double[] g = implicitRewards(samples, conditions, t, noise);
+        System.out.printf("KTO mixed batch: g(positive) 0 → %.3g, g(negative) 0 → %.3g after one step%n", g[0], g[1]);
         assertEquals(0.5, step.loss(), 1e-6, "1 − σ(0) while policy = reference");
         assertEquals(0, step.rewardMargin(), 0, "g = 0 for both while policy = reference");
+        assertTrue(g[0] > 0, "positive sample's g " + g[0]);
+        assertTrue(g[1] < 0, "negative sample's g " + g[1]);
         assertEquals(2, step.examples());
     }
 
