@@ -38,7 +38,8 @@ public final class DdimSampler {
     }
 
     /**
-     * Runs the reverse process from {@code start} (x_T) and returns the final x̂₀.
+     * Runs the reverse process from {@code start} (x_T) and returns the final x̂₀. Intermediate arrays land on the
+     * manager of {@code start}: pass a copy on a sub-manager when sampling repeatedly.
      *
      * @param predictor the noise predictor, conditions and guidance bound
      * @param start x_T, usually {@link #gaussianNoise}

@@ -69,9 +69,9 @@ public final class PreferenceTrainer implements AutoCloseable {
                               double beta) {
         int pairs = timesteps.length;
         try (NDManager step = manager.newSubManager()) {
-            NDArray samples = local(step, winners.concat(losers, 0));
-            NDArray both = local(step, conditions.concat(conditions, 0));
-            NDArray sharedNoise = local(step, noise.concat(noise, 0));
+            NDArray samples = owned(step, winners.concat(losers, 0));
+            NDArray both = owned(step, conditions.concat(conditions, 0));
+            NDArray sharedNoise = owned(step, noise.concat(noise, 0));
             int[] sharedTimesteps = concat(timesteps, timesteps);
             NDArray referenceErrors = errors(reference, samples, both, sharedTimesteps, sharedNoise, false);
             double loss;
@@ -170,6 +170,13 @@ public final class PreferenceTrainer implements AutoCloseable {
         return norm;
     }
 
+    /** Moves an array this step created (on the caller's manager) into the step's manager, so the step frees it. */
+    private static NDArray owned(NDManager step, NDArray created) {
+        created.attach(step);
+        return created;
+    }
+
+    /** A copy of a caller's array in the step's manager: everything computed from it is freed with the step. */
     private static NDArray local(NDManager step, NDArray array) {
         NDArray copy = array.duplicate();
         copy.attach(step);

@@ -138,6 +138,22 @@ class PreferenceTrainerTest {
         }
     }
 
+    @Test
+    void stepsFreeWhatTheyAllocate() {
+        NDArray winner = gaussian(LATENT, 401);
+        NDArray loser = gaussian(LATENT, 402);
+        NDArray condition = gaussian(CONDITION, 403);
+        NDArray noise = gaussian(LATENT, 404);
+        trainer.dpoStep(winner, loser, condition, new int[] {50}, noise, 500);
+        trainer.ktoStep(winner, condition, new int[] {1}, new int[] {50}, noise, 1000, 1, 1);
+        int arraysAfterFirstSteps = manager.getManagedArrays().size();
+        for (int i = 0; i < 5; i++) {
+            trainer.dpoStep(winner, loser, condition, new int[] {50}, noise, 500);
+            trainer.ktoStep(winner, condition, new int[] {1}, new int[] {50}, noise, 1000, 1, 1);
+        }
+        assertEquals(arraysAfterFirstSteps, manager.getManagedArrays().size(), "arrays left behind by training steps");
+    }
+
     private double margin(NDArray winner, NDArray loser, NDArray condition, int[] t, NDArray noise) {
         double[] policyWinner = trainer.denoisingErrors(policy, winner, condition, t, noise);
         double[] policyLoser = trainer.denoisingErrors(policy, loser, condition, t, noise);
