@@ -10,6 +10,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.dragon.api.LossSettings;
+import dev.dragon.api.LossType;
 import dev.dragon.diffusion.model.DenoiserWeights;
 import dev.dragon.diffusion.model.LatentDenoiser;
 import dev.dragon.diffusion.sampling.NoiseSchedule;
@@ -33,6 +35,7 @@ public final class PreferenceTrainer implements AutoCloseable {
     private final OptimizerSettings settings;
     private final NDManager manager;
     private final Optimizer optimizer;
+    private volatile double learningRate;
 
     /**
      * @param policy the denoiser to train (initialised); its current weights become the frozen reference
@@ -45,8 +48,11 @@ public final class PreferenceTrainer implements AutoCloseable {
         this.settings = settings;
         this.manager = manager.newSubManager();
         this.reference = DenoiserWeights.frozenCopy(policy, this.manager);
+        this.learningRate = settings.learningRate();
+        // read on every update, so a step with other loss settings can change the rate without losing Adam's state
+        Tracker currentRate = updateCount -> (float) learningRate;
         this.optimizer = Optimizer.adamW()
-            .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+            .optLearningRateTracker(currentRate)
             .optWeightDecays((float) settings.weightDecay())
             .build();
     }
@@ -54,6 +60,34 @@ public final class PreferenceTrainer implements AutoCloseable {
     /** The frozen reference model. */
     public LatentDenoiser reference() {
         return reference;
+    }
+
+    /**
+     * One step on P (positive, negative) pairs with the loss the orchestrator chose: Diffusion-DPO on the pairs, or
+     * Diffusion-KTO on the 2P samples labelled +1 / −1 (the paper's paired-KTO ablation). Either way a pair's members
+     * share t and ε. The settings' learning rate applies from this step on.
+     *
+     * @param positives x₀ of the preferred samples [P, frames, channels]
+     * @param negatives x₀ of the others, same shape
+     * @param conditions one per pair [P, conditionDimension]
+     * @param timesteps one t per pair
+     * @param noise one ε per pair, shape of positives
+     */
+    public StepResult pairedStep(LossSettings loss, NDArray positives, NDArray negatives, NDArray conditions,
+                                 int[] timesteps, NDArray noise) {
+        learningRate = loss.learningRate();
+        if (loss.type() == LossType.DPO) return dpoStep(positives, negatives, conditions, timesteps, noise, loss.beta());
+        int pairs = timesteps.length;
+        int[] labels = new int[2 * pairs];
+        java.util.Arrays.fill(labels, 0, pairs, 1);
+        java.util.Arrays.fill(labels, pairs, 2 * pairs, -1);
+        try (NDManager joined = manager.newSubManager()) {
+            NDArray samples = owned(joined, positives.concat(negatives, 0));
+            NDArray both = owned(joined, conditions.concat(conditions, 0));
+            NDArray sharedNoise = owned(joined, noise.concat(noise, 0));
+            return ktoStep(samples, both, labels, concat(timesteps, timesteps), sharedNoise, loss.beta(),
+                loss.lambdaPositive(), loss.lambdaNegative());
+        }
     }
 
     /**

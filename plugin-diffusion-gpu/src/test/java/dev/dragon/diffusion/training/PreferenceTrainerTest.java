@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.dragon.api.LossSettings;
 import dev.dragon.diffusion.model.DenoiserConfig;
 import dev.dragon.diffusion.model.LatentDenoiser;
 import dev.dragon.diffusion.sampling.DdimSampler;
@@ -41,9 +42,7 @@ class PreferenceTrainerTest {
     @BeforeEach
     void open() throws IOException {
         manager = NDManager.newBaseManager();
-        Engine.getInstance().setRandomSeed(5);
-        policy = new LatentDenoiser(TINY);
-        policy.initialize(manager, DataType.FLOAT32);
+        policy = freshPolicy();
         trainer = new PreferenceTrainer(policy, schedule, OptimizerSettings.withLearningRate(1e-3), manager);
     }
 
@@ -152,6 +151,83 @@ class PreferenceTrainerTest {
             trainer.ktoStep(winner, condition, new int[] {1}, new int[] {50}, noise, 1000, 1, 1);
         }
         assertEquals(arraysAfterFirstSteps, manager.getManagedArrays().size(), "arrays left behind by training steps");
+    }
+
+    @Test
+    void pairedStepWithDpoSettingsIsTheDpoStepAtTheSettingsLearningRate() throws IOException {
+        NDArray winner = gaussian(LATENT, 501);
+        NDArray loser = gaussian(LATENT, 502);
+        NDArray condition = gaussian(CONDITION, 503);
+        NDArray noise = gaussian(LATENT, 504);
+        List<float[]> before = snapshot(policy);
+        trainer.pairedStep(LossSettings.dpo(500, 1e-5), winner, loser, condition, new int[] {200}, noise);
+        double largestChange = largestChange(before, snapshot(policy));
+        // AdamW's first step moves each weight by about the learning rate (plus a 1e-7 relative decay)
+        assertTrue(largestChange > 0.5e-5 && largestChange < 1.1e-5, "largest weight change " + largestChange);
+
+        LatentDenoiser twin = freshPolicy();
+        try (PreferenceTrainer twinTrainer = new PreferenceTrainer(twin, schedule,
+                new OptimizerSettings(1e-5, 0.01, 1.0), manager)) {
+            twinTrainer.dpoStep(winner, loser, condition, new int[] {200}, noise, 500);
+        }
+        List<float[]> viaPaired = snapshot(policy);
+        List<float[]> viaDpo = snapshot(twin);
+        for (int i = 0; i < viaPaired.size(); i++) assertArrayEquals(viaDpo.get(i), viaPaired.get(i), "parameter " + i);
+    }
+
+    @Test
+    void pairedStepWithKtoSettingsLabelsPositivesUpAndNegativesDown() {
+        NDArray positive = gaussian(LATENT, 601);
+        NDArray negative = gaussian(LATENT, 602);
+        NDArray condition = gaussian(CONDITION, 603);
+        NDArray noise = gaussian(LATENT, 604);
+        int[] t = {300};
+        StepResult step = trainer.pairedStep(LossSettings.kto(1000, 1e-3), positive, negative, condition, t, noise);
+        assertEquals(2, step.examples());
+        double gPositive = implicitRewards(positive, condition, t, noise)[0];
+        double gNegative = implicitRewards(negative, condition, t, noise)[0];
+        assertTrue(gPositive > 0 && gNegative < 0, "g(positive) " + gPositive + ", g(negative) " + gNegative);
+    }
+
+    @Test
+    void gradientsAreClippedBeforeAdamW() throws IOException {
+        // with the gradient clipped to a norm far below Adam's ε, the first step is ε-dominated and tiny;
+        // weight decay off so that nothing else moves the weights
+        LatentDenoiser clippedPolicy = freshPolicy();
+        LatentDenoiser freePolicy = freshPolicy();
+        List<float[]> start = snapshot(clippedPolicy);
+        try (PreferenceTrainer clipped = new PreferenceTrainer(clippedPolicy, schedule, new OptimizerSettings(1e-3, 0, 1e-15), manager);
+             PreferenceTrainer free = new PreferenceTrainer(freePolicy, schedule, new OptimizerSettings(1e-3, 0, 1e9), manager)) {
+            NDArray winner = gaussian(LATENT, 701);
+            NDArray loser = gaussian(LATENT, 702);
+            NDArray condition = gaussian(CONDITION, 703);
+            NDArray noise = gaussian(LATENT, 704);
+            StepResult clippedStep = clipped.dpoStep(winner, loser, condition, new int[] {100}, noise, 500);
+            StepResult freeStep = free.dpoStep(winner, loser, condition, new int[] {100}, noise, 500);
+            assertEquals(freeStep.gradientNorm(), clippedStep.gradientNorm(), 1e-6 * freeStep.gradientNorm(),
+                "the reported norm is the norm before clipping");
+        }
+        double clippedChange = largestChange(start, snapshot(clippedPolicy));
+        double freeChange = largestChange(start, snapshot(freePolicy));
+        assertTrue(freeChange > 0.5e-3, "unclipped step " + freeChange);
+        assertTrue(clippedChange < 1e-6, "clipped step " + clippedChange);
+    }
+
+    private LatentDenoiser freshPolicy() {
+        Engine.getInstance().setRandomSeed(5);
+        LatentDenoiser fresh = new LatentDenoiser(TINY);
+        fresh.initialize(manager, DataType.FLOAT32);
+        return fresh;
+    }
+
+    private static double largestChange(List<float[]> before, List<float[]> after) {
+        double largest = 0;
+        for (int i = 0; i < before.size(); i++) {
+            for (int j = 0; j < before.get(i).length; j++) {
+                largest = Math.max(largest, Math.abs(after.get(i)[j] - before.get(i)[j]));
+            }
+        }
+        return largest;
     }
 
     private double margin(NDArray winner, NDArray loser, NDArray condition, int[] t, NDArray noise) {
