@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
  * Initialises the PyTorch engine once, when this bundle starts, on its own thread: the first start on a fresh cache
  * extracts ~450 MB of natives, which must not hold up the framework's start. A plugin calling {@link Djl#pytorch()}
  * meanwhile simply waits for it. Stopping the bundle unloads nothing (natives stay loaded for the JVM's life).
+ * The framework property {@code dragon.djl.warmup=false} skips the warm-up (the engine then starts on first use),
+ * for short commands that never touch DJL.
  */
 public final class DjlActivator implements BundleActivator {
 
@@ -17,6 +19,10 @@ public final class DjlActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
+        if ("false".equalsIgnoreCase(context.getProperty("dragon.djl.warmup"))) {
+            LOG.debug("DJL warm-up skipped (dragon.djl.warmup=false): the engine starts on first use");
+            return;
+        }
         Thread init = new Thread(() -> {
             try {
                 var engine = Djl.pytorch();
