@@ -28,7 +28,7 @@ import java.util.List;
  * through pre-norm encoder layers ({@link EncoderLayer}), a layer norm and a projection back to the channels. No dropout: the same weights and
  * inputs always give the same output, which sampling and the reference model rely on.
  */
-public final class LatentDenoiser extends AbstractBlock {
+public final class LatentDenoiser extends AbstractBlock implements ModelBlock {
 
     private static final byte VERSION = 1;
     private static final double MAX_PERIOD = 10_000;
@@ -68,10 +68,21 @@ public final class LatentDenoiser extends AbstractBlock {
         return config;
     }
 
+    @Override
+    public String architecture() {
+        return config.architecture();
+    }
+
+    @Override
+    public LatentDenoiser blankCopy() {
+        return new LatentDenoiser(config);
+    }
+
     /**
      * Initialises every parameter (Xavier weights, zero biases) in {@code type} on {@code manager}. The engine's random
      * seed decides the values.
      */
+    @Override
     public void initialize(NDManager manager, DataType type) {
         setInitializer(new XavierInitializer(), parameter -> parameter.getType() == Parameter.Type.WEIGHT
             && parameter != positions);

@@ -7,12 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.dragon.api.LossSettings;
 import dev.dragon.api.LossType;
-import dev.dragon.diffusion.model.DenoiserWeights;
+import dev.dragon.diffusion.model.ModelWeights;
 import dev.dragon.diffusion.model.LatentDenoiser;
 import dev.dragon.diffusion.sampling.NoiseSchedule;
 import java.io.IOException;
@@ -34,7 +32,7 @@ public final class PreferenceTrainer implements AutoCloseable {
     private final NoiseSchedule schedule;
     private final OptimizerSettings settings;
     private final NDManager manager;
-    private final Optimizer optimizer;
+    private final AdamW optimizer;
     private volatile double learningRate;
 
     /**
@@ -47,14 +45,9 @@ public final class PreferenceTrainer implements AutoCloseable {
         this.schedule = schedule;
         this.settings = settings;
         this.manager = manager.newSubManager();
-        this.reference = DenoiserWeights.frozenCopy(policy, this.manager);
+        this.reference = ModelWeights.frozenCopy(policy, this.manager);
         this.learningRate = settings.learningRate();
-        // read on every update, so a step with other loss settings can change the rate without losing Adam's state
-        Tracker currentRate = updateCount -> (float) learningRate;
-        this.optimizer = Optimizer.adamW()
-            .optLearningRateTracker(currentRate)
-            .optWeightDecays((float) settings.weightDecay())
-            .build();
+        this.optimizer = new AdamW(policy, settings.weightDecay(), settings.maxGradientNorm(), this.manager);
     }
 
     /** The frozen reference model. */
@@ -122,7 +115,7 @@ public final class PreferenceTrainer implements AutoCloseable {
                     referenceSplit.get(0), referenceSplit.get(1)).mean().toType(DataType.FLOAT64, false)
                     .toDoubleArray()[0];
             }
-            double norm = clipAndUpdate(step);
+            double norm = optimizer.step(learningRate);
             return new StepResult(loss, margin, norm, 2 * pairs);
         }
     }
@@ -155,7 +148,7 @@ public final class PreferenceTrainer implements AutoCloseable {
                 implicitRewards = PreferenceLosses.ktoImplicitReward(policyErrors, referenceErrors)
                     .toType(DataType.FLOAT64, false).toDoubleArray();
             }
-            double norm = clipAndUpdate(step);
+            double norm = optimizer.step(learningRate);
             return new StepResult(loss, meanByLabel(implicitRewards, labels, 1) - meanByLabel(implicitRewards, labels, -1),
                 norm, labels.length);
         }
@@ -181,27 +174,9 @@ public final class PreferenceTrainer implements AutoCloseable {
         return PreferenceLosses.denoisingError(noise, predicted);
     }
 
-    /** Clips the policy's gradient to the global norm, applies AdamW, zeroes the gradient; returns the norm before clipping. */
-    private double clipAndUpdate(NDManager step) {
-        List<Pair<Parameter, NDArray>> gradients = new ArrayList<>();
-        double squaredNorm = 0;
-        for (Pair<String, Parameter> entry : policy.getParameters()) {
-            Parameter parameter = entry.getValue();
-            if (!parameter.requiresGradient()) continue;
-            NDArray gradient = parameter.getArray().getGradient();
-            gradient.attach(step);
-            squaredNorm += gradient.square().sum().toType(DataType.FLOAT64, false).toDoubleArray()[0];
-            gradients.add(new Pair<>(parameter, gradient));
-        }
-        double norm = Math.sqrt(squaredNorm);
-        double scale = norm > settings.maxGradientNorm() ? settings.maxGradientNorm() / norm : 1.0;
-        for (Pair<Parameter, NDArray> entry : gradients) {
-            NDArray gradient = entry.getValue();
-            optimizer.update(entry.getKey().getId(), entry.getKey().getArray(), scale == 1.0 ? gradient : gradient.mul(scale));
-            // PyTorch accumulates gradients: clear them for the next step
-            gradient.subi(gradient);
-        }
-        return norm;
+    /** The optimizer, whose state a checkpoint saves and restores. */
+    public AdamW optimizer() {
+        return optimizer;
     }
 
     /** Moves an array this step created (on the caller's manager) into the step's manager, so the step frees it. */

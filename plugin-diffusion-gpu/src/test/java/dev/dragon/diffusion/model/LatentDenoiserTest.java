@@ -69,10 +69,10 @@ class LatentDenoiserTest {
         LatentDenoiser other = denoiser(TINY, 2);
         assertFalse(Arrays.equals(predict(original, 2), predict(other, 2)));
         Path file = folder.resolve("denoiser.weights");
-        DenoiserWeights.save(original, file);
-        DenoiserWeights.load(other, file);
+        ModelWeights.save(original, file);
+        ModelWeights.load(other, file);
         assertArrayEquals(predict(original, 2), predict(other, 2));
-        assertEquals(TINY.architecture(), DenoiserWeights.architectureOf(file));
+        assertEquals(TINY.architecture(), ModelWeights.architectureOf(file));
         try (var entries = Files.list(folder)) {
             assertEquals(1, entries.count(), "no temporary file left beside the checkpoint");
         }
@@ -82,10 +82,10 @@ class LatentDenoiserTest {
     void weightsOfAnotherArchitectureAreRefusedAndNothingChanges() throws IOException {
         DenoiserConfig wider = new DenoiserConfig(8, 4, 6, 32, 1, 2, 32);
         Path file = folder.resolve("wider.weights");
-        DenoiserWeights.save(denoiser(wider, 3), file);
+        ModelWeights.save(denoiser(wider, 3), file);
         LatentDenoiser target = denoiser(TINY, 1);
         float[] before = predict(target, 2);
-        WeightsFileException error = assertThrows(WeightsFileException.class, () -> DenoiserWeights.load(target, file));
+        WeightsFileException error = assertThrows(WeightsFileException.class, () -> ModelWeights.load(target, file));
         assertOneLine(error);
         assertTrue(error.getMessage().contains("width=32"), error.getMessage());
         assertArrayEquals(before, predict(target, 2));
@@ -94,7 +94,7 @@ class LatentDenoiserTest {
     @Test
     void corruptOrForeignFilesAreRefusedAndNothingChanges() throws IOException {
         Path good = folder.resolve("good.weights");
-        DenoiserWeights.save(denoiser(TINY, 3), good);
+        ModelWeights.save(denoiser(TINY, 3), good);
         byte[] bytes = Files.readAllBytes(good);
         LatentDenoiser target = denoiser(TINY, 1);
         float[] before = predict(target, 2);
@@ -108,13 +108,13 @@ class LatentDenoiserTest {
         assertRefused(target, truncated, "truncated");
 
         Path foreign = Files.writeString(folder.resolve("notes.txt"), "just some text, not weights");
-        assertRefused(target, foreign, "not a denoiser weights file");
+        assertRefused(target, foreign, "not a model weights file");
 
         assertArrayEquals(before, predict(target, 2));
     }
 
     private void assertRefused(LatentDenoiser target, Path file, String reason) {
-        WeightsFileException error = assertThrows(WeightsFileException.class, () -> DenoiserWeights.load(target, file));
+        WeightsFileException error = assertThrows(WeightsFileException.class, () -> ModelWeights.load(target, file));
         assertOneLine(error);
         assertTrue(error.getMessage().contains(reason), error.getMessage());
     }

@@ -10,74 +10,59 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32;
 
 /**
- * Saves and loads a {@link LatentDenoiser}'s weights as one file: a magic line, the architecture string, a CRC-32
+ * Saves and loads a {@link ModelBlock}'s weights as one file: a magic line, the architecture string, a CRC-32
  * and DJL's parameter stream.
  *
  * <p>Saving writes a temporary file beside the target and renames it, so a crash never leaves a half-written
  * checkpoint under the real name. Loading checks magic, architecture and checksum, then parses the weights into a
- * scratch denoiser, and only then into the target: a wrong or corrupt file fails with one clear line
+ * scratch block, and only then into the target: a wrong or corrupt file fails with one clear line
  * ({@link WeightsFileException}) and leaves the target's weights untouched.
  */
-public final class DenoiserWeights {
+public final class ModelWeights {
 
-    private static final String MAGIC = "dragon-denoiser-weights";
+    private static final String MAGIC = "dragon-model-weights";
     private static final int FORMAT_VERSION = 1;
 
-    private DenoiserWeights() {
+    private ModelWeights() {
     }
 
-    /** Writes the denoiser's weights to {@code file} (atomically: temp file + rename). */
-    public static void save(LatentDenoiser denoiser, Path file) throws IOException {
-        byte[] payload = parameterBytes(denoiser);
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, absolute.getFileName().toString(), ".part");
-        try {
-            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(temporary))) {
-                out.writeUTF(MAGIC);
-                out.writeInt(FORMAT_VERSION);
-                out.writeUTF(denoiser.config().architecture());
-                out.writeLong(checksum(payload));
-                out.writeInt(payload.length);
-                out.write(payload);
-            }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    /** Writes the block's weights to {@code file} (atomically: temp file + rename). */
+    public static void save(ModelBlock block, Path file) throws IOException {
+        byte[] payload = parameterBytes(block);
+        AtomicFiles.write(file, out -> {
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            out.writeUTF(block.architecture());
+            out.writeLong(checksum(payload));
+            out.writeInt(payload.length);
+            out.write(payload);
+        });
     }
 
     /**
-     * Replaces the denoiser's weights with those in {@code file}.
+     * Replaces the block's weights with those in {@code file}.
      *
      * @throws WeightsFileException when the file is not a weights file, is for another architecture, or is corrupt;
-     *     the denoiser is then unchanged
+     *     the block is then unchanged
      */
-    public static void load(LatentDenoiser denoiser, Path file) throws IOException {
-        byte[] payload = readPayload(file, denoiser.config());
-        NDManager manager = denoiser.getParameters().valueAt(0).getArray().getManager();
-        DataType type = denoiser.getParameters().valueAt(0).getArray().getDataType();
+    public static void load(ModelBlock block, Path file) throws IOException {
+        byte[] payload = readPayload(file, block.architecture());
+        NDManager manager = block.getParameters().valueAt(0).getArray().getManager();
+        DataType type = block.getParameters().valueAt(0).getArray().getDataType();
         try (NDManager scratchManager = manager.newSubManager()) {
-            LatentDenoiser scratch = new LatentDenoiser(denoiser.config());
+            ModelBlock scratch = block.blankCopy();
             scratch.initialize(scratchManager, type);
             loadInto(scratch, scratchManager, payload, file);
         }
-        boolean trainable = denoiser.getParameters().valueAt(0).requiresGradient();
-        loadInto(denoiser, manager, payload, file);
+        boolean trainable = block.getParameters().valueAt(0).requiresGradient();
+        loadInto(block, manager, payload, file);
         // loading swaps in new arrays: give them the gradient setting the old ones had
-        denoiser.freezeParameters(!trainable);
+        block.freezeParameters(!trainable);
     }
 
     /** The architecture string stored in a weights file, after checking its magic line. */
@@ -86,27 +71,28 @@ public final class DenoiserWeights {
             readHeader(in, file);
             return in.readUTF();
         } catch (EOFException e) {
-            throw new WeightsFileException(file + " is truncated: not a complete denoiser weights file");
+            throw new WeightsFileException(file + " is truncated: not a complete model weights file");
         }
     }
 
     /** A frozen copy of {@code source}: the same weights, in new arrays on {@code manager}, excluded from gradients. */
-    public static LatentDenoiser frozenCopy(LatentDenoiser source, NDManager manager) throws IOException {
+    @SuppressWarnings("unchecked")
+    public static <B extends ModelBlock> B frozenCopy(B source, NDManager manager) throws IOException {
         DataType type = source.getParameters().valueAt(0).getArray().getDataType();
-        LatentDenoiser copy = new LatentDenoiser(source.config());
+        B copy = (B) source.blankCopy();
         copy.initialize(manager, type);
         loadInto(copy, manager, parameterBytes(source), null);
         copy.freezeParameters(true);
         return copy;
     }
 
-    private static byte[] readPayload(Path file, DenoiserConfig expected) throws IOException {
+    private static byte[] readPayload(Path file, String expected) throws IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
             readHeader(in, file);
             String architecture = in.readUTF();
-            if (!architecture.equals(expected.architecture())) {
+            if (!architecture.equals(expected)) {
                 throw new WeightsFileException(file + " holds weights for \"" + architecture + "\", not for \""
-                    + expected.architecture() + "\"");
+                    + expected + "\"");
             }
             long storedChecksum = in.readLong();
             int length = in.readInt();
@@ -117,7 +103,7 @@ public final class DenoiserWeights {
             if (checksum(payload) != storedChecksum) throw new WeightsFileException(file + " is corrupt: checksum mismatch");
             return payload;
         } catch (EOFException e) {
-            throw new WeightsFileException(file + " is truncated: not a complete denoiser weights file");
+            throw new WeightsFileException(file + " is truncated: not a complete model weights file");
         }
     }
 
@@ -128,26 +114,26 @@ public final class DenoiserWeights {
         } catch (EOFException | java.io.UTFDataFormatException e) {
             magic = "";
         }
-        if (!MAGIC.equals(magic)) throw new WeightsFileException(file + " is not a denoiser weights file");
+        if (!MAGIC.equals(magic)) throw new WeightsFileException(file + " is not a model weights file");
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
             throw new WeightsFileException(file + " has weights format " + version + ", this build reads " + FORMAT_VERSION);
         }
     }
 
-    private static void loadInto(LatentDenoiser target, NDManager manager, byte[] payload, Path file) throws IOException {
+    private static void loadInto(ModelBlock target, NDManager manager, byte[] payload, Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             target.loadParameters(manager, in);
         } catch (MalformedModelException | RuntimeException e) {
-            throw new WeightsFileException((file == null ? "weights" : file.toString()) + " do not fit this denoiser: "
+            throw new WeightsFileException((file == null ? "weights" : file.toString()) + " do not fit this model: "
                 + e.getMessage());
         }
     }
 
-    private static byte[] parameterBytes(LatentDenoiser denoiser) throws IOException {
+    private static byte[] parameterBytes(ModelBlock block) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            denoiser.saveParameters(out);
+            block.saveParameters(out);
         }
         return bytes.toByteArray();
     }
