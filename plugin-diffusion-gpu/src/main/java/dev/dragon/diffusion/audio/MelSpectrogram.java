@@ -39,10 +39,15 @@ public final class MelSpectrogram {
      * cut or zero-padded to exactly one clip length first.
      */
     public NDArray normalisedLogMel(NDManager manager, float[][] clips) {
-        NDArray spectrum = spectrum(manager, frame(clips), clips.length);
-        NDArray power = spectrum.square().sum(new int[] {-1});
-        NDArray bands = power.matMul(manager.create(bank, new Shape(settings.bins(), settings.melBands())));
-        return toNormalised(bands);
+        // the spectra are large: compute on a scratch manager and keep only the result
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray spectrum = spectrum(scratch, frame(clips), clips.length);
+            NDArray power = spectrum.square().sum(new int[] {-1});
+            NDArray bands = power.matMul(scratch.create(bank, new Shape(settings.bins(), settings.melBands())));
+            NDArray result = toNormalised(bands);
+            result.attach(manager);
+            return result;
+        }
     }
 
     /** Band power → normalised values: decibels, floored, then the affine map of the settings. */

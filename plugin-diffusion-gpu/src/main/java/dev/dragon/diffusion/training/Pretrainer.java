@@ -2,6 +2,8 @@ package dev.dragon.diffusion.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -60,13 +62,16 @@ public final class Pretrainer {
     }
 
     private static NDArray logMel(MusicModel model, NDManager data, float[][] clips) {
-        NDArray all = null;
-        for (int start = 0; start < clips.length; start += 64) {
-            float[][] chunk = java.util.Arrays.copyOfRange(clips, start, Math.min(clips.length, start + 64));
-            NDArray part = model.mel().normalisedLogMel(data, chunk);
-            all = all == null ? part : all.concat(part, 0);
+        try (NDManager scratch = data.newSubManager()) {
+            NDList parts = new NDList();
+            for (int start = 0; start < clips.length; start += 64) {
+                float[][] chunk = java.util.Arrays.copyOfRange(clips, start, Math.min(clips.length, start + 64));
+                parts.add(model.mel().normalisedLogMel(scratch, chunk));
+            }
+            NDArray all = NDArrays.concat(parts, 0);
+            all.attach(data);
+            return all;
         }
-        return all;
     }
 
     private double trainAutoencoder(MusicModel model, NDManager data, NDArray logMel, Random random) {
@@ -93,14 +98,18 @@ public final class Pretrainer {
     }
 
     private static NDArray encodeAll(MusicModel model, NDManager data, NDArray logMel) {
-        NDArray all = null;
-        long n = logMel.getShape().get(0);
-        for (long start = 0; start < n; start += 256) {
-            NDArray part = model.autoencoder().encode(logMel.get(start + ":" + Math.min(n, start + 256)), false);
-            all = all == null ? part : all.concat(part, 0);
+        try (NDManager scratch = data.newSubManager()) {
+            NDList parts = new NDList();
+            long n = logMel.getShape().get(0);
+            for (long start = 0; start < n; start += 256) {
+                NDArray slice = logMel.get(start + ":" + Math.min(n, start + 256));
+                slice.attach(scratch);
+                parts.add(model.autoencoder().encode(slice, false));
+            }
+            NDArray all = NDArrays.concat(parts, 0);
+            all.attach(data);
+            return all;
         }
-        all.attach(data);
-        return all;
     }
 
     private static void setLatentStatistics(MusicModel model, NDArray rawLatents) {
