@@ -24,8 +24,10 @@ import java.util.SplittableRandom;
  */
 public final class ToyGenerator implements Generator {
 
-    static final int DIMENSION = 8;
-    static final int RATE = 1000;
+    public static final int DIMENSION = 8;
+    static final int RATE = 8000;
+    /** Audio length: half a second, long enough for a browser's audio element to load and play. */
+    static final int FRAMES = 4000;
 
     private double[] mean = new double[DIMENSION];
     final List<PreferenceBatch> batches = new ArrayList<>();
@@ -43,7 +45,8 @@ public final class ToyGenerator implements Generator {
         return "toy-1";
     }
 
-    double[] mean() {
+    /** @return the model's current mean vector */
+    public double[] mean() {
         return mean.clone();
     }
 
@@ -56,10 +59,19 @@ public final class ToyGenerator implements Generator {
             SplittableRandom random = new SplittableRandom(request.seeds().get(i));
             float[] x = new float[DIMENSION];
             for (int d = 0; d < DIMENSION; d++) x[d] = (float) (mean[d] + gaussian(random));
-            out.add(new Generation(request.prompts().get(i), request.seeds().get(i), AudioClip.mono(RATE, x),
+            out.add(new Generation(request.prompts().get(i), request.seeds().get(i), AudioClip.mono(RATE, render(x)),
                 new Latent(new int[] {DIMENSION}, x.clone()), id()));
         }
         return out;
+    }
+
+    /** A tone whose pitch and level follow the sample's vector: something audible to put in a report. */
+    private static float[] render(float[] x) {
+        float[] audio = new float[FRAMES];
+        double pitch = 220 * Math.pow(2, Math.tanh(x[0]) / 2);
+        double level = 0.1 + 0.05 * Math.tanh(x[1]);
+        for (int i = 0; i < FRAMES; i++) audio[i] = (float) (level * Math.sin(2 * Math.PI * pitch * i / RATE));
+        return audio;
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -6,7 +6,7 @@ import dev.dragon.api.RewardKind;
 import java.util.List;
 
 /** Rewards for the loop tests: closeness of samples (or of a set's mean) to a target vector. */
-final class ToyRewards {
+public final class ToyRewards {
 
     private ToyRewards() {
     }
@@ -18,7 +18,7 @@ final class ToyRewards {
     }
 
     /** r(x) = −‖x − target‖². */
-    static Reward instance(String id) {
+    public static Reward instance(String id) {
         return new Reward() {
             @Override
             public String id() {
@@ -32,13 +32,13 @@ final class ToyRewards {
 
             @Override
             public double[] scoreEach(List<Generation> gens) {
-                return gens.stream().mapToDouble(g -> -distance2(g.audio().channel(0))).toArray();
+                return gens.stream().mapToDouble(g -> -distance2(g.latent().values())).toArray();
             }
         };
     }
 
     /** r(D) = −‖mean(D) − target‖²: a set reward. */
-    static Reward set(String id) {
+    public static Reward set(String id) {
         return new Reward() {
             @Override
             public String id() {
@@ -54,7 +54,7 @@ final class ToyRewards {
             public double scoreSet(List<Generation> gens) {
                 float[] m = new float[ToyGenerator.DIMENSION];
                 for (Generation g : gens) {
-                    for (int d = 0; d < m.length; d++) m[d] += g.audio().channel(0)[d] / gens.size();
+                    for (int d = 0; d < m.length; d++) m[d] += g.latent().values()[d] / gens.size();
                 }
                 return -distance2(m);
             }
@@ -68,7 +68,7 @@ final class ToyRewards {
         return s;
     }
 
-    static double distance2(double[] x) {
+    public static double distance2(double[] x) {
         float[] f = new float[x.length];
         for (int i = 0; i < x.length; i++) f[i] = (float) x[i];
         return distance2(f);
