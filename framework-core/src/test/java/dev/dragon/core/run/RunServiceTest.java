@@ -146,6 +146,18 @@ class RunServiceTest {
         assertTrue(html.contains("id=\"metrics-table\"") && html.contains("id=\"headline\""));
     }
 
+    /**
+     * Leaves a complete run folder at {@code framework-core/target/report-fixture} for the browser check
+     * ({@code launcher/src/test/report/check-report.sh}), which loads its report.html in headless Chromium.
+     */
+    @Test
+    void writesTheReportFixtureForTheBrowserCheck() throws Exception {
+        Path out = Path.of("target", "report-fixture").toAbsolutePath();
+        if (Files.exists(out)) CheckpointStore.deleteTree(out);
+        RunService.Outcome o = new RunService(orchestrator).run(settings(12), out, false, List.of("RunServiceTest"), quiet(out));
+        assertTrue(Files.isRegularFile(o.folder().report()));
+    }
+
     @Test
     void resumeExtendsARunAndRecordsTheSession() throws Exception {
         Path out = tmp.resolve("run");
