@@ -134,6 +134,20 @@ kill -TERM "$serve_pid"; wait "$serve_pid"; serve_pid=""
 ./dragon status >/dev/null 2>"$work/err"; rc=$?
 if [ $rc -ne 0 ] && grep -q "no 'dragon serve' is running" "$work/err"; then record status-without-serve-is-clear 0; else record status-without-serve-is-clear 1 "rc=$rc $(cat "$work/err")"; fi
 
+# 8. DRAGON commands: bad options and unknown ids are one line each, exit 2 (usage) or 1, no stack trace
+expect_command_error() { # name, expected exit code, expected fragment, command...
+  local name=$1 code=$2 fragment=$3; shift 3
+  ./dragon "$@" >"$work/out" 2>"$work/err"; local rc=$?
+  if [ "$rc" -eq "$code" ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -qF -- "$fragment" "$work/err" \
+     && ! grep -qE '^\s+at |Exception' "$work/err"; then record "$name" 0
+  else record "$name" 1 "rc=$rc: $(head -c 300 "$work/err")"; fi
+}
+printf 'id\tcaption\na\tslow piano\n' >"$work/prompts.tsv"
+expect_command_error run-unknown-option 2 "dragon run: unknown option '--itertions' (run knows: --batch" run --itertions 3
+expect_command_error run-bad-number 2 "dragon run: option --batch: 'many' is not a whole number" run --train-prompts "$work/prompts.tsv" --batch many
+expect_command_error run-unknown-generator 1 "dragon run: unknown generator 'no-such-generator' (available:" run --train-prompts "$work/prompts.tsv" --generator no-such-generator
+expect_command_error eval-not-a-run 1 "neither a run folder (config.json) nor a complete checkpoint" eval --checkpoint "$work"
+
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="cli" tests="%d" failures="%d" errors="0" skipped="0">%s</testsuite>\n' \
   $((passed + failed)) "$failed" "$cases" >"$reports/TEST-cli.xml"
 echo "cli: $passed passed, $failed failed"
