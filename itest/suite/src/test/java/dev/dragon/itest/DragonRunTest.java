@@ -93,14 +93,18 @@ class DragonRunTest {
 
     /** Runs {@code dragon run} through its command service; returns stdout. */
     private String run(Path out, String reward) throws Exception {
-        ServiceReference<Subcommand> ref = context.getServiceReferences(Subcommand.class, "(" + Subcommand.NAME + "=run)").iterator().next();
-        Subcommand run = context.getService(ref);
+        return command("run", "--generator", ToneGenerator.ID, "--reward", reward, "--train-prompts", train.toString(),
+            "--eval-prompts", heldOut.toString(), "--iterations", "2", "--batch", "2", "--checkpoint-every", "1",
+            "--eval-audio", "2", "--bootstrap", "5", "--lr", "0.5", "--seed", "3", "--out", out.toString());
+    }
+
+    /** Runs a command service by name, as the command line does; returns stdout. */
+    private String command(String name, String... args) throws Exception {
+        ServiceReference<Subcommand> ref = context.getServiceReferences(Subcommand.class, "(" + Subcommand.NAME + "=" + name + ")").iterator().next();
+        Subcommand command = context.getService(ref);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            int code = run.run(List.of("--generator", ToneGenerator.ID, "--reward", reward, "--train-prompts", train.toString(),
-                "--eval-prompts", heldOut.toString(), "--iterations", "2", "--batch", "2", "--checkpoint-every", "1",
-                "--eval-audio", "2", "--bootstrap", "5", "--lr", "0.5", "--seed", "3", "--out", out.toString()), ps);
-            assertEquals(0, code);
+            assertEquals(0, command.run(List.of(args), ps));
         } finally {
             context.ungetService(ref);
         }
@@ -148,6 +152,17 @@ class DragonRunTest {
     void anInstanceReward() throws Exception {
         Path out = tmp.resolve("run-loudness");
         checkRunFolder(out, run(out, "trivial-loudness"), "trivial-loudness", RewardKind.INSTANCE, "paired");
+
+        // dragon eval: an intermediate checkpoint against the base, written to another folder
+        Path elsewhere = tmp.resolve("eval-elsewhere");
+        String stdout = command("eval", "--checkpoint", out.resolve("checkpoints/iter-000001").toString(), "--count", "3",
+            "--out", elsewhere.toString());
+        assertTrue(stdout.strip().endsWith(elsewhere.toString()), stdout);
+        JsonObject eval = json(elsewhere.resolve("eval/evaluation.json"));
+        assertEquals(3, eval.getInt("prompts"));
+        assertEquals("iter-000001", eval.getString("tunedCheckpoint"));
+        assertEquals("iter-000000", eval.getString("baseCheckpoint"));
+        assertTrue(Files.readString(elsewhere.resolve("report.html")).contains("<polyline class=\"curve\""), "the run's curves come along");
     }
 
     @Test
