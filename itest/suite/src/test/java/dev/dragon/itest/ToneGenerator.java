@@ -24,16 +24,23 @@ final class ToneGenerator implements Generator {
 
     static final String ID = "itest-tone";
 
+    private final String id;
     private volatile double frequency;
     volatile int updates;
 
     ToneGenerator(double frequency) {
+        this(ID, frequency);
+    }
+
+    /** @param id the generator id to answer to (e.g. standing in for the built-in generator) */
+    ToneGenerator(String id, double frequency) {
+        this.id = id;
         this.frequency = frequency;
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -49,7 +56,7 @@ final class ToneGenerator implements Generator {
             double hz = frequency + 400 * new Random(seed).nextGaussian();
             hz = Math.max(100, Math.min(7_800, hz));
             out.add(new Generation(request.prompts().get(i), seed, TestAudio.clip(hz, seed),
-                new Latent(new int[] {1}, new float[] {(float) hz}), ID));
+                new Latent(new int[] {1}, new float[] {(float) hz}), id));
         }
         return out;
     }
