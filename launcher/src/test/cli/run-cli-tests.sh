@@ -107,6 +107,14 @@ PY
   else record delete-unloads-and-framework-stays-up 1 "still listed or serve died: $(./dragon status 2>&1 | head -c 400)"; fi
 fi
 
+# 5b. a DRAGON run in another process publishes its progress (run/runs/PID.json); status on serve lists it
+mkdir -p run/runs
+printf '{"folder": "%s/run-x", "iteration": 3, "iterations": 20, "phase": "iteration 3/20 rollouts", "progress": "4/16", "lastReward": {"fad": -12.5}, "pid": %d}\n' "$work" $$ >"run/runs/$$.json"
+out=$(./dragon status 2>/dev/null)
+rm -f "run/runs/$$.json"
+if grep -q '"phase": "iteration 3/20 rollouts"' <<<"$out" && grep -q '"fad": -12.5' <<<"$out"; then record status-shows-run-progress 0
+else record status-shows-run-progress 1 "$(head -c 400 <<<"$out")"; fi
+
 # 6. status without a server is a clear error; SIGTERM stops serve cleanly and removes its socket
 kill -TERM "$serve_pid"; wait "$serve_pid"; rc=$?; serve_pid=""
 # 143 = terminated by SIGTERM, the conventional status; what matters is the orderly stop (socket removed)
