@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Writes a run's {@code report.html}: one self-contained file (inline CSS and SVG, no scripts, no external
- * resources) with the headline win rate, reward and loss curves, the before/after table of every reward, audio
+ * resources) with the headline win rate, reward and loss curves, a win-rate bar chart, the before/after table of every reward, audio
  * players for the base/fine-tuned pairs (relative links to the WAV files beside it, so the folder can be moved
  * or opened from disk), the per-iteration table, the configuration and the provenance.
  */
@@ -65,6 +65,7 @@ public final class ReportWriter {
                 .append(" held-out prompts, the same seed per prompt for both models, ").append(evaluation.steps())
                 .append(" sampler steps. Win rate: share of decided prompts where the fine-tuned sample scores higher (ties stated apart); "
                     + "set rewards: share of bootstrap resamples of the prompts (no binomial statistics there).</p>\n");
+            h.append(SvgWinRateChart.render("win-rate-chart", evaluation.results())).append('\n');
             metricsTable(h, evaluation);
             audio(h, evaluation, evaluation.headline());
         }

@@ -69,8 +69,8 @@ final class SvgLineChart {
         yMax += pad;
         svg.append(label(LEFT - 6, TOP + 4, "end", Html.number(yMax)));
         svg.append(label(LEFT - 6, TOP + plotH, "end", Html.number(yMin)));
-        svg.append(label(LEFT, TOP + plotH + 16, "start", Html.number(xMin)));
-        svg.append(label(LEFT + plotW, TOP + plotH + 16, "end", Html.number(xMax)));
+        svg.append(label(LEFT, TOP + plotH + 16, "start", axis(xMin)));
+        svg.append(label(LEFT + plotW, TOP + plotH + 16, "end", axis(xMax)));
         svg.append(label(LEFT + plotW / 2, TOP + plotH + 32, "middle", Html.escape(xLabel)));
         int colour = 0;
         int legendY = TOP + 14;
@@ -106,6 +106,11 @@ final class SvgLineChart {
         }
         if (!current.isEmpty()) runs.add(current);
         return runs;
+    }
+
+    /** Whole numbers (iterations) without decimals, anything else with four significant digits. */
+    private static String axis(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Html.number(v);
     }
 
     private static String label(int x, int y, String anchor, String text) {

@@ -144,6 +144,10 @@ class RunServiceTest {
         }
         assertEquals(8, players);
         assertTrue(html.contains("id=\"metrics-table\"") && html.contains("id=\"headline\""));
+        // win-rate chart: one bar per reward with a win rate (the broken reward has none)
+        Matcher chart = Pattern.compile("<svg id=\"win-rate-chart\".*?</svg>", Pattern.DOTALL).matcher(html);
+        assertTrue(chart.find());
+        assertEquals(2, chart.group().split("<rect class=\"bar\"", -1).length - 1);
     }
 
     /**
