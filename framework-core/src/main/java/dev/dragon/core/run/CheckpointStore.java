@@ -69,7 +69,8 @@ public final class CheckpointStore {
         Files.createDirectories(dir);
         Path partial = dir.resolve(PARTIAL + String.format("%06d-%d", state.iteration(), System.nanoTime()));
         try {
-            Files.createDirectories(partial.resolve(MODEL));
+            // model/ is left for the generator to create: its own atomic write may rename a folder into place
+            Files.createDirectories(partial);
             generator.checkpoint(partial.resolve(MODEL));
             JsonObjectBuilder stats = Json.createObjectBuilder();
             state.statistics().forEach((id, s) -> stats.add(id, Json.createObjectBuilder()
