@@ -114,18 +114,13 @@ public final class DragonLoop {
         String strategy = "";
         try {
             Candidates candidates = rewards.score(batch, first, second, raw);
-            PreferenceStrategy chosen = PreferenceStrategy.forMode(settings.pairing(), candidates.scores() == null);
+            PreferenceStrategy chosen = strategyFor(candidates);
             strategy = chosen.name();
             preferences = chosen.build(candidates);
         } catch (RewardFault fault) {
             rewards.restore(before);
             LOG.warn("iteration {} skipped: {}", iteration, fault.getMessage());
-            return skipped(iteration, strategy, Map.of(), fault.getMessage(), start);
-        } catch (IllegalArgumentException mismatch) {
-            // a reward swapped for one of another kind between iterations: the pairing no longer fits
-            rewards.restore(before);
-            LOG.warn("iteration {} skipped: {}", iteration, mismatch.getMessage());
-            return skipped(iteration, strategy, raw, mismatch.getMessage(), start);
+            return skipped(iteration, strategy, raw, fault.getMessage(), start);
         }
         listener.progress(iteration, LoopListener.Phase.SCORING, 1, 1);
         if (preferences.batch() == null) {
@@ -140,6 +135,18 @@ public final class DragonLoop {
         return new IterationMetrics(iteration, "trained", "", strategy, raw, t.loss(), t.rewardMargin(), t.gradientNorm(),
             preferences.batch().positives().size(), preferences.batch().negatives().size(), preferences.dropped(),
             preferences.swaps(), seconds(start));
+    }
+
+    /**
+     * The strategy that fits the rewards bound now; a reward replaced by one of another kind between iterations
+     * can make the configured pairing unfit, which costs the iteration like any reward fault.
+     */
+    private PreferenceStrategy strategyFor(Candidates candidates) {
+        try {
+            return PreferenceStrategy.forMode(settings.pairing(), candidates.scores() == null);
+        } catch (IllegalArgumentException mismatch) {
+            throw new RewardFault("", mismatch.getMessage(), mismatch);
+        }
     }
 
     /** @return the iteration's prompts, drawn from the run seed and the iteration alone */
