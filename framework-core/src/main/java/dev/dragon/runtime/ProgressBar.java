@@ -55,11 +55,18 @@ public final class ProgressBar implements AutoCloseable {
      * @return the bar, drawn at 0
      */
     public static ProgressBar start(String task, long total) {
-        String mode = System.getenv(MODE_VARIABLE);
-        boolean tty = mode != null ? mode.equalsIgnoreCase("tty") : System.console() != null;
-        ProgressBar bar = new ProgressBar(task, total, System.err, tty, System::nanoTime);
+        ProgressBar bar = new ProgressBar(task, total, System.err, interactive(), System::nanoTime);
         bar.advanceTo(0);
         return bar;
+    }
+
+    /**
+     * @return true when bars should redraw one line: the process has a terminal, or {@value #MODE_VARIABLE} is
+     * {@code tty} ({@code plain} forces whole lines)
+     */
+    public static boolean interactive() {
+        String mode = System.getenv(MODE_VARIABLE);
+        return mode != null ? mode.equalsIgnoreCase("tty") : System.console() != null;
     }
 
     /** @param units more units done */
@@ -121,6 +128,19 @@ public final class ProgressBar implements AutoCloseable {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
             : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /**
+     * Ends the bar without leaving a line behind: on a terminal its line is blanked (the next bar or message takes
+     * its place); in plain mode nothing more is printed. For short phases whose completion is reported otherwise.
+     */
+    public void retire() {
+        if (closed) return;
+        closed = true;
+        if (redraw && lastLength > 0) {
+            out.print("\r" + " ".repeat(lastLength) + "\r");
+            out.flush();
+        }
     }
 
     /** Draws the final state and ends the line. */

@@ -61,4 +61,19 @@ class ProgressBarTest {
         assertEquals(4, t.chars().filter(c -> c == '\r').count(), t);
         assertTrue(!t.contains(" 2/3 "), "throttled redraw skipped");
     }
+
+    @Test
+    void retireBlanksTheLineOnATerminalAndPrintsNothingOtherwise() {
+        ProgressBar tty = new ProgressBar("scoring", 2, out, true, now::get);
+        tty.advanceTo(1);
+        tty.retire();
+        String t = text();
+        assertTrue(t.endsWith("\r"), t);
+        assertEquals(0, t.chars().filter(c -> c == '\n').count());
+        bytes.reset();
+        ProgressBar plain = new ProgressBar("scoring", 2, out, false, now::get);
+        plain.retire();
+        plain.close();
+        assertEquals("", text());
+    }
 }

@@ -10,7 +10,6 @@ import dev.dragon.core.run.RunService;
 import dev.dragon.core.run.StatusBoard;
 import dev.dragon.runtime.CommandException;
 import dev.dragon.runtime.Orchestrator;
-import dev.dragon.runtime.ProgressBar;
 import dev.dragon.runtime.Subcommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -111,7 +110,7 @@ public class DemoCommand implements Subcommand {
         List<String> commandLine = new ArrayList<>(List.of("dragon", "demo"));
         commandLine.addAll(args);
         RunService.Outcome outcome;
-        try (RunProgress progress = new RunProgress(folder.toAbsolutePath(), settings.iterations(), new StatusBoard(home), ProgressBar::start)) {
+        try (RunProgress progress = RunProgress.onConsole(folder.toAbsolutePath(), settings.iterations(), new StatusBoard(home))) {
             outcome = service.run(settings, folder, false, commandLine, progress);
         }
         RunCommand.printOutcome(out, outcome);

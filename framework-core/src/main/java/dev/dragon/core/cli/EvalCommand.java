@@ -12,7 +12,6 @@ import dev.dragon.core.run.RunService;
 import dev.dragon.core.run.StatusBoard;
 import dev.dragon.runtime.CommandException;
 import dev.dragon.runtime.Orchestrator;
-import dev.dragon.runtime.ProgressBar;
 import dev.dragon.runtime.Subcommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,7 +86,7 @@ public class EvalCommand implements Subcommand {
         RunFolder target = o.has("--out") ? new RunFolder(Path.of(o.string("--out", "")).toAbsolutePath().normalize()) : run;
         if (!target.root().equals(run.root())) copyRunRecords(run, target);
         Evaluation e;
-        try (RunProgress progress = new RunProgress(target.root(), settings.iterations(), new StatusBoard(DragonHome.of(context)), ProgressBar::start)) {
+        try (RunProgress progress = RunProgress.onConsole(target.root(), settings.iterations(), new StatusBoard(DragonHome.of(context)))) {
             e = new RunService(orchestrator).evaluate(target, settings, CheckpointStore.modelOf(base), CheckpointStore.modelOf(tuned), prompts, progress);
         }
         RunService.writeReport(target, e);

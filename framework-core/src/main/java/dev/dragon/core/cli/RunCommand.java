@@ -11,7 +11,6 @@ import dev.dragon.core.run.RunService;
 import dev.dragon.core.run.StatusBoard;
 import dev.dragon.runtime.CommandException;
 import dev.dragon.runtime.Orchestrator;
-import dev.dragon.runtime.ProgressBar;
 import dev.dragon.runtime.Subcommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -88,8 +87,7 @@ public class RunCommand implements Subcommand {
         List<String> commandLine = new ArrayList<>(List.of("dragon", "run"));
         commandLine.addAll(args);
         RunService.Outcome outcome;
-        try (RunProgress progress = new RunProgress(folder.toAbsolutePath(), settings.iterations(),
-            new StatusBoard(DragonHome.of(context)), ProgressBar::start)) {
+        try (RunProgress progress = RunProgress.onConsole(folder.toAbsolutePath(), settings.iterations(), new StatusBoard(DragonHome.of(context)))) {
             outcome = new RunService(orchestrator).run(settings, folder, resume, commandLine, progress);
         }
         printOutcome(out, outcome);

@@ -81,8 +81,9 @@ class RunServiceTest {
     }
 
     private RunProgress quiet(Path folder) {
-        return new RunProgress(folder, 0, null, (task, total) -> new dev.dragon.runtime.ProgressBar(task, total,
-            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false, System::nanoTime));
+        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        return new RunProgress(folder, 0, null, (task, total) -> new dev.dragon.runtime.ProgressBar(task, total, nowhere, false, System::nanoTime),
+            nowhere, true);
     }
 
     @Test
