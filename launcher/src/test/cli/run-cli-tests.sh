@@ -170,7 +170,7 @@ else
   ./dragon run "${args[@]}" --out "$work/reference" >"$work/reference.out" 2>"$work/reference.err"; rc_ref=$?
   ./dragon run "${args[@]}" --out "$work/killed" >/dev/null 2>&1 &
   run_pid=$!
-  for _ in $(seq 1 600); do [ "$(wc -l <"$work/killed/metrics.csv" 2>/dev/null || echo 0)" -ge 6 ] && break; sleep 0.05; done
+  for _ in $(seq 1 600); do [ -f "$work/killed/metrics.csv" ] && [ "$(wc -l <"$work/killed/metrics.csv")" -ge 6 ] && break; sleep 0.05; done
   kill -KILL "$(pgrep -P "$run_pid" java)" 2>/dev/null; wait "$run_pid" 2>/dev/null
   rows_at_kill=$(grep -c '"iteration"' "$work/killed/metrics.jsonl" 2>/dev/null || echo 0)
   last_ckpt=$(ls -d "$work"/killed/checkpoints/iter-* 2>/dev/null | sed 's/.*iter-0*//' | sort -n | tail -n 1)
