@@ -83,8 +83,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "base/fine-tuned pairs kept as WAV files")
     int eval_audio() default 8;
 
-    @AttributeDefinition(description = "bootstrap resamples for set rewards in the evaluation")
-    int bootstrap() default 100;
+    @AttributeDefinition(description = "bootstrap resamples for set rewards in the evaluation (each costs two scoreSet calls per set reward)")
+    int bootstrap() default 20;
 
     @AttributeDefinition(description = "where demo runs go")
     String runs_dir() default "runs";
