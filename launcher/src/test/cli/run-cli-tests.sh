@@ -12,7 +12,7 @@ passed=0; failed=0; cases=""
 serve_pid=""
 cleanup() {
   [ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
-  rm -f "$home/plugins/cli-test-sample-reward.jar"
+  rm -f "$home/plugins/cli-test-sample-reward.jar" "$home/plugins/cli-test-sample-generator.jar" "$home/plugins/dev.dragon.itest.sample.generator.cfg"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -107,6 +107,14 @@ PY
   else record delete-unloads-and-framework-stays-up 1 "still listed or serve died: $(./dragon status 2>&1 | head -c 400)"; fi
 fi
 
+# 5b. a DRAGON run in another process publishes its progress (run/runs/PID.json); status on serve lists it
+mkdir -p run/runs
+printf '{"folder": "%s/run-x", "iteration": 3, "iterations": 20, "phase": "iteration 3/20 rollouts", "progress": "4/16", "lastReward": {"fad": -12.5}, "pid": %d}\n' "$work" $$ >"run/runs/$$.json"
+out=$(./dragon status 2>/dev/null)
+rm -f "run/runs/$$.json"
+if grep -q '"phase": "iteration 3/20 rollouts"' <<<"$out" && grep -q '"fad": -12.5' <<<"$out"; then record status-shows-run-progress 0
+else record status-shows-run-progress 1 "$(head -c 400 <<<"$out")"; fi
+
 # 6. status without a server is a clear error; SIGTERM stops serve cleanly and removes its socket
 kill -TERM "$serve_pid"; wait "$serve_pid"; rc=$?; serve_pid=""
 # 143 = terminated by SIGTERM, the conventional status; what matters is the orderly stop (socket removed)
@@ -133,6 +141,52 @@ kill -TERM "$serve_pid"; wait "$serve_pid"; serve_pid=""
 
 ./dragon status >/dev/null 2>"$work/err"; rc=$?
 if [ $rc -ne 0 ] && grep -q "no 'dragon serve' is running" "$work/err"; then record status-without-serve-is-clear 0; else record status-without-serve-is-clear 1 "rc=$rc $(cat "$work/err")"; fi
+
+# 8. DRAGON commands: bad options and unknown ids are one line each, exit 2 (usage) or 1, no stack trace
+expect_command_error() { # name, expected exit code, expected fragment, command...
+  local name=$1 code=$2 fragment=$3; shift 3
+  ./dragon "$@" >"$work/out" 2>"$work/err"; local rc=$?
+  if [ "$rc" -eq "$code" ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -qF -- "$fragment" "$work/err" \
+     && ! grep -qE '^\s+at |Exception' "$work/err"; then record "$name" 0
+  else record "$name" 1 "rc=$rc: $(head -c 300 "$work/err")"; fi
+}
+printf 'id\tcaption\na\tslow piano\n' >"$work/prompts.tsv"
+expect_command_error run-unknown-option 2 "dragon run: unknown option '--itertions' (run knows: --batch" run --itertions 3
+expect_command_error run-bad-number 2 "dragon run: option --batch: 'many' is not a whole number" run --train-prompts "$work/prompts.tsv" --batch many
+expect_command_error run-unknown-generator 1 "dragon run: unknown generator 'no-such-generator' (available:" run --train-prompts "$work/prompts.tsv" --generator no-such-generator
+expect_command_error eval-not-a-run 1 "neither a run folder (config.json) nor a complete checkpoint" eval --checkpoint "$work"
+
+# 9. a DRAGON run killed with SIGKILL mid-run and resumed: no torn file, at most one checkpoint interval redone, and the
+#    result bit-identical to an uninterrupted run (the sample generator plugin: deterministic, 150 ms per update)
+generator_jar=$(ls itest/sample-generator/target/sample-generator-*.jar 2>/dev/null | grep -v sources | head -n 1)
+if [ -z "$generator_jar" ]; then
+  record run-killed-and-resumed 1 "no sample generator jar (build itest/sample-generator first)"
+else
+  cp "$generator_jar" plugins/cli-test-sample-generator.jar
+  printf 'step.millis = 150\n' >plugins/dev.dragon.itest.sample.generator.cfg
+  printf 'id\tcaption\n' >"$work/train.tsv"; for i in 1 2 3 4 5 6; do printf 'p%d\tprompt %d\n' $i $i >>"$work/train.tsv"; done
+  args=(--generator sample-generator --reward trivial-loudness --train-prompts "$work/train.tsv" --iterations 12 --batch 2
+        --checkpoint-every 3 --lr 0.5 --seed 5)
+  ./dragon run "${args[@]}" --out "$work/reference" >"$work/reference.out" 2>"$work/reference.err"; rc_ref=$?
+  ./dragon run "${args[@]}" --out "$work/killed" >/dev/null 2>&1 &
+  run_pid=$!
+  for _ in $(seq 1 600); do [ -f "$work/killed/metrics.csv" ] && [ "$(wc -l <"$work/killed/metrics.csv")" -ge 6 ] && break; sleep 0.05; done
+  kill -KILL "$(pgrep -P "$run_pid" java)" 2>/dev/null; wait "$run_pid" 2>/dev/null
+  rows_at_kill=$(grep -c '"iteration"' "$work/killed/metrics.jsonl" 2>/dev/null || echo 0)
+  last_ckpt=$(ls -d "$work"/killed/checkpoints/iter-* 2>/dev/null | sed 's/.*iter-0*//' | sort -n | tail -n 1)
+  last_ckpt=${last_ckpt:-0}
+  ./dragon run --resume "$work/killed" >"$work/resume.out" 2>"$work/resume.err"; rc_resume=$?
+  iterations=$(tail -n +2 "$work/killed/metrics.csv" | cut -d, -f1 | tr '\n' ' ')
+  if [ "$rc_ref" -eq 0 ] && [ "$rc_resume" -eq 0 ] && [ "$rows_at_kill" -lt 12 ] && [ $((rows_at_kill - last_ckpt)) -lt 3 ] \
+     && [ "$iterations" = "1 2 3 4 5 6 7 8 9 10 11 12 " ] \
+     && cmp -s "$work/reference/checkpoints/iter-000012/model/mean.txt" "$work/killed/checkpoints/iter-000012/model/mean.txt" \
+     && [ -z "$(ls -A "$work/killed/checkpoints" | grep -v '^iter-')" ] && [ "$(tail -n 1 "$work/resume.out")" = "$work/killed" ]; then
+    record run-killed-and-resumed 0; echo "     (killed after $rows_at_kill iteration(s), resumed from checkpoint $last_ckpt)"
+  else
+    record run-killed-and-resumed 1 "rc=$rc_ref/$rc_resume rows_at_kill=$rows_at_kill ckpt=$last_ckpt iterations=[$iterations] $(tail -n 2 "$work/resume.err" "$work/reference.err" | head -c 400)"
+  fi
+  rm -f plugins/cli-test-sample-generator.jar plugins/dev.dragon.itest.sample.generator.cfg
+fi
 
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="cli" tests="%d" failures="%d" errors="0" skipped="0">%s</testsuite>\n' \
   $((passed + failed)) "$failed" "$cases" >"$reports/TEST-cli.xml"

@@ -1,5 +1,6 @@
 package dev.dragon.core.cli;
 
+import dev.dragon.core.run.StatusBoard;
 import dev.dragon.runtime.Orchestrator;
 import dev.dragon.runtime.PluginEntry;
 import jakarta.json.Json;
@@ -12,7 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 
-/** The JSON document {@code dragon status} prints: the process, the profile and every plugin held. */
+/** The JSON document {@code dragon status} prints: the process, the profile, every plugin held and the DRAGON runs in progress. */
 final class StatusReport {
 
     private StatusReport() {
@@ -38,8 +39,11 @@ final class StatusReport {
             .add("profile", String.valueOf(context.getProperty("dragon.profile")))
             .add("watched", String.valueOf(context.getProperty("felix.fileinstall.dir")))
             .add("plugins", plugins)
-            .addNull("run");
-        return doc.build();
+            .add("runs", new StatusBoard(DragonHome.of(context)).live());
+        JsonObject built = doc.build();
+        // "run": the first run in progress (null when none), kept for readers of the original single-run field
+        var runs = built.getJsonArray("runs");
+        return Json.createObjectBuilder(built).add("run", runs.isEmpty() ? jakarta.json.JsonValue.NULL : runs.get(0)).build();
     }
 
     static String pretty(JsonObject json) {

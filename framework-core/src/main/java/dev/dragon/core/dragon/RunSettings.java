@@ -1,0 +1,124 @@
+package dev.dragon.core.dragon;
+
+import dev.dragon.api.LossSettings;
+import dev.dragon.api.LossType;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything that decides what a DRAGON run does; written to the run folder's {@code config.json} and read back by
+ * {@code --resume} and {@code dragon eval}.
+ *
+ * @param generatorId     the generator
+ * @param rewards         the rewards and their weights
+ * @param iterations      preference updates to take
+ * @param batchSize       prompts per iteration (two samples each)
+ * @param loss            DPO or KTO
+ * @param beta            the loss's β
+ * @param learningRate    the optimiser's step size
+ * @param lambdaPositive  KTO weight of D+
+ * @param lambdaNegative  KTO weight of D−
+ * @param pairing         how D+ and D− are built
+ * @param demoSteps       sampler steps of the on-policy demonstrations
+ * @param evalSteps       sampler steps of the evaluation samples
+ * @param guidance        classifier-free guidance scale of both
+ * @param checkpointEvery a checkpoint every this many iterations (and after the last)
+ * @param seed            the run seed; every random choice derives from it
+ * @param trainPrompts    the training prompt file
+ * @param evalPrompts     the held-out prompt file, or empty for no evaluation
+ * @param evalPromptCount how many held-out prompts to use (0: all)
+ * @param evalAudioPairs  how many base/fine-tuned pairs to keep as WAV files for listening
+ * @param bootstrap       bootstrap resamples for set rewards' win rates
+ */
+public record RunSettings(String generatorId, List<WeightedReward> rewards, int iterations, int batchSize, LossType loss,
+                          double beta, double learningRate, double lambdaPositive, double lambdaNegative,
+                          PairingMode pairing, int demoSteps, int evalSteps, double guidance, int checkpointEvery,
+                          long seed, String trainPrompts, String evalPrompts, int evalPromptCount, int evalAudioPairs,
+                          int bootstrap) {
+
+    /** Checks ranges; every message names the option. */
+    public RunSettings {
+        rewards = List.copyOf(rewards);
+        if (generatorId == null || generatorId.isBlank()) throw new IllegalArgumentException("--generator is missing");
+        if (rewards.isEmpty()) throw new IllegalArgumentException("--reward is missing (at least one)");
+        positive("--iterations", iterations);
+        positive("--batch", batchSize);
+        positive("--demo-steps", demoSteps);
+        positive("--eval-steps", evalSteps);
+        positive("--checkpoint-every", checkpointEvery);
+        if (evalPromptCount < 0) throw new IllegalArgumentException("--eval-count must not be negative");
+        if (evalAudioPairs < 0) throw new IllegalArgumentException("--eval-audio must not be negative");
+        if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be at least 1");
+        if (trainPrompts == null || trainPrompts.isBlank()) throw new IllegalArgumentException("--train-prompts is missing");
+        if (evalPrompts == null) evalPrompts = "";
+        lossSettingsOf(loss, beta, learningRate, lambdaPositive, lambdaNegative);
+        if (loss == LossType.DPO && pairing == PairingMode.UNPAIRED) {
+            throw new IllegalArgumentException("--loss dpo needs pairs: use --pairing paired, set or auto, or --loss kto");
+        }
+    }
+
+    private static void positive(String option, int value) {
+        if (value < 1) throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+    }
+
+    private static LossSettings lossSettingsOf(LossType loss, double beta, double lr, double lp, double ln) {
+        try {
+            return new LossSettings(loss, beta, lp, ln, lr);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("--beta/--lr: " + e.getMessage());
+        }
+    }
+
+    /** @return the loss settings handed to {@link dev.dragon.api.Generator#train} */
+    public LossSettings lossSettings() {
+        return lossSettingsOf(loss, beta, learningRate, lambdaPositive, lambdaNegative);
+    }
+
+    /** @return this configuration as JSON */
+    public JsonObject toJson() {
+        JsonArrayBuilder r = Json.createArrayBuilder();
+        for (WeightedReward w : rewards) r.add(Json.createObjectBuilder().add("id", w.id()).add("weight", w.weight()));
+        return Json.createObjectBuilder()
+            .add("generator", generatorId).add("rewards", r).add("iterations", iterations).add("batch", batchSize)
+            .add("loss", loss.name().toLowerCase()).add("beta", beta).add("learningRate", learningRate)
+            .add("lambdaPositive", lambdaPositive).add("lambdaNegative", lambdaNegative)
+            .add("pairing", pairing.name().toLowerCase()).add("demoSteps", demoSteps).add("evalSteps", evalSteps)
+            .add("guidance", guidance).add("checkpointEvery", checkpointEvery).add("seed", seed)
+            .add("trainPrompts", trainPrompts).add("evalPrompts", evalPrompts).add("evalPromptCount", evalPromptCount)
+            .add("evalAudioPairs", evalAudioPairs).add("bootstrap", bootstrap).build();
+    }
+
+    /**
+     * @param json what {@link #toJson} wrote
+     * @return the configuration
+     */
+    public static RunSettings fromJson(JsonObject json) {
+        List<WeightedReward> rewards = new ArrayList<>();
+        for (JsonValue v : json.getJsonArray("rewards")) {
+            JsonObject o = v.asJsonObject();
+            rewards.add(new WeightedReward(o.getString("id"), o.getJsonNumber("weight").doubleValue()));
+        }
+        return new RunSettings(json.getString("generator"), rewards, json.getInt("iterations"), json.getInt("batch"),
+            LossType.valueOf(json.getString("loss").toUpperCase()), number(json, "beta"), number(json, "learningRate"),
+            number(json, "lambdaPositive"), number(json, "lambdaNegative"),
+            PairingMode.parse(json.getString("pairing")), json.getInt("demoSteps"), json.getInt("evalSteps"),
+            number(json, "guidance"), json.getInt("checkpointEvery"), json.getJsonNumber("seed").longValue(),
+            json.getString("trainPrompts"), json.getString("evalPrompts"), json.getInt("evalPromptCount"),
+            json.getInt("evalAudioPairs"), json.getInt("bootstrap"));
+    }
+
+    private static double number(JsonObject json, String key) {
+        return json.getJsonNumber(key).doubleValue();
+    }
+
+    /** @return a copy with another iteration count (a resumed run may be extended) */
+    public RunSettings withIterations(int n) {
+        return new RunSettings(generatorId, rewards, n, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
+            pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
+            evalAudioPairs, bootstrap);
+    }
+}
