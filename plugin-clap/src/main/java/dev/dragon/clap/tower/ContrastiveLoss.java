@@ -27,7 +27,7 @@ public final class ContrastiveLoss {
         NDArray diagonal = audio.getManager().eye((int) batch).toType(logits.getDataType(), false);
         NDArray rows = logits.logSoftmax(1).mul(diagonal).sum().neg();
         NDArray columns = logits.logSoftmax(0).mul(diagonal).sum().neg();
-        return rows.add(columns).div(2.0 * batch);
+        return rows.add(columns).div((float) (2.0 * batch));
     }
 
     /**

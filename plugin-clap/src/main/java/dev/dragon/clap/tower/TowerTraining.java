@@ -1,6 +1,13 @@
 package dev.dragon.clap.tower;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.onnxruntime.OrtException;
+import dev.dragon.clap.onnx.ModelDescriptor;
+import dev.dragon.clap.onnx.OnnxModel;
+import dev.dragon.clap.onnx.SessionSettings;
+import java.nio.FloatBuffer;
+import java.util.Map;
 import dev.dragon.clap.features.ClapFeatureConfig;
 import dev.dragon.clap.features.ClapFeatureExtractor;
 import java.io.IOException;
@@ -37,6 +44,8 @@ public final class TowerTraining {
     public static final String PROVENANCE = "training.json";
     /** Seed of CLAP's crops; the shipped encoder configuration uses the same (the encoders' default). */
     public static final long CROP_SEED = 0;
+    /** Largest difference allowed between the ONNX export's output and the trained tower's. */
+    public static final double EXPORT_TOLERANCE = 1e-4;
 
     private TowerTraining() {
     }
@@ -130,8 +139,39 @@ public final class TowerTraining {
         String provenance = provenance(corpus, clips.size(), train.size(), heldOut.size(), textEncoderId, settings, shape, losses, recalls);
         AtomicFiles.write(out.resolve(MODEL), AudioTowerExport.onnx(tower, "built-in CLAP-style audio tower trained by dragon clap-train; " + provenance));
         AtomicFiles.write(out.resolve(DESCRIPTOR), AudioTowerExport.descriptor(tower, config.sampleRate()));
-        AtomicFiles.write(out.resolve(PROVENANCE), provenance + "\n");
+        double difference = exportDifference(out, tower, heldOut.size() > 0 ? heldOut : train);
+        progress.accept(String.format(Locale.ROOT, "export: ONNX Runtime vs DJL on up to 32 clips, max |difference| %.2e", difference));
+        if (!(difference <= EXPORT_TOLERANCE)) {
+            throw new IllegalStateException("the ONNX export differs from the trained tower by " + difference + " (> " + EXPORT_TOLERANCE + ")");
+        }
+        AtomicFiles.write(out.resolve(PROVENANCE), provenance.substring(0, provenance.length() - 1)
+            + String.format(Locale.ROOT, ", \"export_max_abs_difference\": %.3e}", difference) + "\n");
         return new Result(tower, heldOut, recall, losses.get(losses.size() - 1));
+    }
+
+    /**
+     * Runs the written model in ONNX Runtime, through the general encoder's loader (so the descriptor checks apply),
+     * and compares its raw output with the tower's on up to 32 clips.
+     */
+    static double exportDifference(Path folder, AudioTower tower, PairedFeatures pairs) throws IOException {
+        ModelDescriptor descriptor = ModelDescriptor.load(folder.resolve(DESCRIPTOR));
+        int count = Math.min(32, pairs.size());
+        TowerShape s = tower.shape();
+        int size = s.frames() * s.mels();
+        float[] input = new float[count * size];
+        for (int i = 0; i < count; i++) System.arraycopy(pairs.features().get(i), 0, input, i * size, size);
+        float[] expected;
+        try (NDManager pass = tower.parameters().values().iterator().next().getManager().newSubManager()) {
+            expected = tower.forward(pass.create(FloatBuffer.wrap(input), new Shape(count, 1, s.frames(), s.mels()))).toFloatArray();
+        }
+        try (OnnxModel model = OnnxModel.load(folder.resolve(MODEL), descriptor, SessionSettings.defaults())) {
+            float[] actual = model.run(Map.of(AudioTowerExport.INPUT, input), Map.of(), Map.of(AudioTowerExport.INPUT, new long[] {count, 1, s.frames(), s.mels()})).values();
+            double max = 0;
+            for (int i = 0; i < expected.length; i++) max = Math.max(max, Math.abs(expected[i] - actual[i]));
+            return actual.length == expected.length ? max : Double.NaN;
+        } catch (OrtException e) {
+            throw new IOException(folder.resolve(MODEL) + ": ONNX Runtime failed: " + e.getMessage(), e);
+        }
     }
 
     private static int[] shuffled(SplittableRandom random, int n) {
@@ -150,11 +190,24 @@ public final class TowerTraining {
                                      List<Double> losses, List<String> recalls) {
         StringBuilder lossList = new StringBuilder();
         for (double l : losses) lossList.append(lossList.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.5f", l));
-        return "{\"corpus\": \"" + escape(corpus.toAbsolutePath().getFileName().toString()) + "\", \"clips\": " + clips + ", \"train\": " + train
+        return "{\"corpus\": \"" + escape(corpus.toAbsolutePath().normalize().getFileName().toString()) + "\", \"corpus_sha256sums\": \""
+            + corpusChecksum(corpus) + "\", \"clips\": " + clips + ", \"train\": " + train
             + ", \"heldout\": " + heldOut + ", \"text_encoder\": \"" + escape(textEncoder) + "\", \"seed\": " + s.seed() + ", \"epochs\": " + s.epochs()
             + ", \"batch_size\": " + s.batchSize() + ", \"learning_rate\": " + s.learningRate() + ", \"weight_decay\": " + s.weightDecay()
             + ", \"crop_seed\": " + CROP_SEED + ", \"shape\": \"" + shape.describe() + "\", \"epoch_losses\": [" + lossList + "], \"heldout_recall\": ["
             + String.join(", ", recalls) + "]}";
+    }
+
+    /** The SHA-256 of the corpus's SHA256SUMS file (which lists every file's hash), or "none" when it has none. */
+    private static String corpusChecksum(Path corpus) {
+        Path sums = corpus.resolve("SHA256SUMS");
+        try {
+            return java.nio.file.Files.isRegularFile(sums)
+                ? java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(sums)))
+                : "none";
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "unreadable";
+        }
     }
 
     private static String json(RetrievalRecall r) {

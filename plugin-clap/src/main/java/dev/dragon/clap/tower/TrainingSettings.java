@@ -24,7 +24,8 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
      * @return the settings the shipped model was trained with, apart from the seed
      */
     public static TrainingSettings defaults(long seed) {
-        return new TrainingSettings(40, 128, 1e-3, 1e-4, seed);
+        // 15 epochs: on the 2000-clip corpus held-out recall stops rising after 10-15 epochs and falls slowly beyond 20
+        return new TrainingSettings(15, 128, 1e-3, 1e-4, seed);
     }
 
     /**
