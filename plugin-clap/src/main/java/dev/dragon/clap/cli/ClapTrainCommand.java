@@ -1,10 +1,9 @@
 package dev.dragon.clap.cli;
 
-import ai.djl.ndarray.NDManager;
 import dev.dragon.api.Encoder;
 import dev.dragon.api.Modality;
 import dev.dragon.clap.encoders.MiniLmTextEncoder;
-import dev.dragon.clap.tower.PytorchEngine;
+import dev.dragon.clap.tower.RetrievalRecall;
 import dev.dragon.clap.tower.TowerTraining;
 import dev.dragon.clap.tower.TrainingSettings;
 import dev.dragon.runtime.CommandException;
@@ -18,18 +17,17 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code dragon clap-train --corpus DIR --out DIR [--epochs N] [--seed S] [--batch B] [--lr R] [--text-encoder ID]}:
  * trains the built-in CLAP-style audio tower against a frozen text encoder (MiniLM by default, looked up by id)
- * and writes a LAION-CLAP-style export ({@link TowerTraining}). Needs the DJL/PyTorch infrastructure bundle.
+ * and writes a LAION-CLAP-style export ({@link TowerTraining}). Progress lines go to stderr (features, captions, one
+ * line per epoch with held-out recall every five); stdout gets the held-out figures and the model's path. Needs the
+ * DJL/PyTorch infrastructure bundle.
  */
 @Component(property = Subcommand.NAME + "=clap-train")
 public class ClapTrainCommand implements Subcommand {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClapTrainCommand.class);
     private final Orchestrator orchestrator;
 
     /** @param orchestrator where the text encoder is found */
@@ -97,16 +95,13 @@ public class ClapTrainCommand implements Subcommand {
         if (!text.modalities().contains(Modality.TEXT)) throw new CommandException("encoder '" + id + "' does not embed text");
         Function<List<String>, double[][]> embed = text instanceof MiniLmTextEncoder batched ? batched::embedTexts
             : captions -> captions.stream().map(text::embedText).toArray(double[][]::new);
-        try (NDManager manager = PytorchEngine.get().newBaseManager()) {
-            TowerTraining.Result result = TowerTraining.run(Path.of(corpus), Path.of(output), id, embed, settings, threads, manager,
-                line -> LOG.info("clap-train: {}", line));
-            try {
-                out.println("held out: " + (result.recall() == null ? "no held-out clips" : result.recall().describe()));
-                out.println(Path.of(output).resolve(TowerTraining.MODEL));
-            } finally {
-                result.tower().close();
-            }
-        } catch (IllegalStateException e) {
+        try {
+            RetrievalRecall recall = TowerTraining.train(Path.of(corpus), Path.of(output), id, embed, settings, threads,
+                line -> System.err.println("clap-train: " + line));
+            out.println("held out: " + (recall == null ? "no held-out clips" : recall.describe()));
+            out.println(Path.of(output).resolve(TowerTraining.MODEL));
+        } catch (IllegalStateException | IllegalArgumentException | NoClassDefFoundError e) {
+            // a missing DJL bundle, an export that disagrees with the tower, a corpus smaller than a batch
             throw new CommandException(e.getMessage());
         }
         return 0;

@@ -70,6 +70,31 @@ public final class TowerTraining {
     }
 
     /**
+     * Runs the job on DJL's PyTorch engine ({@link PytorchEngine}) and writes the export; the tower is released.
+     *
+     * @param corpus        the corpus folder
+     * @param out           the output folder
+     * @param textEncoderId the frozen text encoder's id (for provenance)
+     * @param embedCaptions the frozen text encoder
+     * @param settings      training settings
+     * @param threads       feature threads
+     * @param progress      receives progress lines
+     * @return held-out retrieval of the trained tower, or null when the corpus has fewer than two held-out clips
+     * @throws IOException naming a bad input file, or when writing fails
+     * @throws IllegalStateException when DJL/PyTorch is missing or the export disagrees with the tower
+     */
+    public static RetrievalRecall train(Path corpus, Path out, String textEncoderId, Function<List<String>, double[][]> embedCaptions,
+                                        TrainingSettings settings, int threads, Consumer<String> progress) throws IOException {
+        try (NDManager manager = PytorchEngine.get().newBaseManager()) {
+            Result result = run(corpus, out, textEncoderId, embedCaptions, settings, threads, manager, progress);
+            result.tower().close();
+            return result.recall();
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("training needs DJL/PyTorch: add the bundle dev.dragon.runtime.djl-pytorch to the profile", e);
+        }
+    }
+
+    /**
      * Runs the job and writes the export.
      *
      * @param corpus        the corpus folder ({@link CaptionedCorpus})

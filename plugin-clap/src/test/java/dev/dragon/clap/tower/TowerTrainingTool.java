@@ -1,6 +1,5 @@
 package dev.dragon.clap.tower;
 
-import ai.djl.ndarray.NDManager;
 import dev.dragon.clap.encoders.MiniLmTextEncoder;
 import dev.dragon.clap.onnx.SessionSettings;
 import java.nio.file.Path;
@@ -30,11 +29,10 @@ public final class TowerTrainingTool {
             defaults.learningRate(), defaults.weightDecay(), seed);
         MiniLmTextEncoder text = new MiniLmTextEncoder();
         text.load("minilm-l6-v2", null, null, SessionSettings.defaults(), 32);
-        try (NDManager manager = PytorchEngine.get().newBaseManager()) {
-            TowerTraining.Result result = TowerTraining.run(Path.of(args[0]), Path.of(args[1]), text.id(), text::embedTexts, settings,
-                Runtime.getRuntime().availableProcessors(), manager, System.err::println);
-            System.out.println(result.recall() == null ? "no held-out clips" : result.recall().describe());
-            result.tower().close();
+        try {
+            RetrievalRecall recall = TowerTraining.train(Path.of(args[0]), Path.of(args[1]), text.id(), text::embedTexts, settings,
+                Runtime.getRuntime().availableProcessors(), System.err::println);
+            System.out.println(recall == null ? "no held-out clips" : recall.describe());
         } finally {
             text.close();
         }
