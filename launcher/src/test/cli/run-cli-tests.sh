@@ -46,6 +46,16 @@ out=$(./dragon plugins 2>"$work/err"); rc=$?
 if [ $rc -eq 0 ] && grep -qE '^reward +trivial-loudness +INSTANCE' <<<"$out"; then record plugins-lists-builtin-reward 0
 else record plugins-lists-builtin-reward 1 "rc=$rc: $out $(cat "$work/err")"; fi
 
+# 1b. the built-in audio tower and the CLAP score over it are active by configuration alone; embed a corpus-like clip
+out=$(./dragon plugins 2>"$work/err"); rc=$?
+if [ $rc -eq 0 ] && grep -qE '^encoder +builtin-clap-audio ' <<<"$out" && grep -qE '^reward +clap-score +INSTANCE' <<<"$out"; then
+  record plugins-lists-builtin-clap-audio-and-clap-score 0
+else record plugins-lists-builtin-clap-audio-and-clap-score 1 "rc=$rc: $out $(cat "$work/err")"; fi
+out=$(./dragon embed --encoder builtin-clap-audio --audio framework-core/src/test/resources/io/pcm24-stereo-48000.wav --out "$work/x.npy" 2>"$work/err"); rc=$?
+if [ $rc -eq 0 ] && grep -q "1 x 384 embeddings from encoder 'builtin-clap-audio'" <<<"$out" && [ -s "$work/x.npy" ]; then
+  record embed-with-builtin-clap-audio 0
+else record embed-with-builtin-clap-audio 1 "rc=$rc: $out $(head -c 400 "$work/err")"; fi
+
 # 2. bad input: one clear line each
 fixtures=framework-core/src/test/resources/io
 expect_one_line_error truncated-wav "truncated: data chunk declares" "$fixtures/truncated.wav"

@@ -23,7 +23,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = ClapScoreReward.Config.class)
 public class ClapScoreReward implements Reward {
 
-    static final String PID = "dev.dragon.reward.clap-score";
+    // no '-' in a PID: FileInstall reads "PID-NAME.cfg" as a factory configuration, splitting at the first '-'
+    static final String PID = "dev.dragon.reward.clap.score";
     static final String DEFAULT_ID = "clap-score";
 
     /** Configuration of the CLAP-score reward. */
