@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
 public final class MelSpectrogram {
 
     /** Multiplicative updates from the even spread toward bin powers that reproduce the band powers. */
-    private static final int POWER_REFINEMENTS = 50;
+    private static final int POWER_REFINEMENTS = 20;
     /** Band power ceiling for the vocoder: a full-scale sine gives about 48 dB with this window. */
     private static final double MAX_DB = 70;
 
