@@ -22,9 +22,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code dragon aesthetics eval --model DIR --ratings FILE.csv [--encoder ID]}: predicts a rating for every clip of a
- * ratings file with a trained model and prints PLCC and SRCC (over all clips and per prompt). The encoder is the one
- * the model names unless {@code --encoder} picks another with the same fingerprint.
+ * {@code dragon aesthetics eval --model DIR --ratings FILE.csv [--encoder ID] [--predictions OUT.csv]}: predicts a rating
+ * for every clip of a ratings file with a trained model and prints PLCC and SRCC (over all clips and per prompt). The
+ * encoder is the one the model names unless {@code --encoder} picks another with the same fingerprint.
+ * {@code --predictions} also writes {@code file,rating,prompt,predicted} for every clip (atomically).
  */
 @Component(property = Subcommand.NAME + "=" + AestheticsEvalCommand.NAME)
 public class AestheticsEvalCommand implements Subcommand {
@@ -51,12 +52,12 @@ public class AestheticsEvalCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "dragon aesthetics eval --model DIR --ratings FILE.csv [--encoder ID]";
+        return "dragon aesthetics eval --model DIR --ratings FILE.csv [--encoder ID] [--predictions OUT.csv]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws CommandException {
-        CommandOptions options = CommandOptions.parse(args, Set.of("model", "ratings", "encoder"), usage());
+        CommandOptions options = CommandOptions.parse(args, Set.of("model", "ratings", "encoder", "predictions"), usage());
         Path folder = Path.of(options.require("model", usage()));
         Path csv = Path.of(options.require("ratings", usage()));
         try {
@@ -71,7 +72,10 @@ public class AestheticsEvalCommand implements Subcommand {
             if (data.dataHash().equals(model.provenance().dataHash())) {
                 System.err.println("note: " + csv + " is the data this model was trained on; these are training figures, not held-out ones");
             }
-            Evaluation e = Evaluation.of(model.predict(data.rows(), data.size()), data.ratings(), data.groups());
+            double[] predicted = model.predict(data.rows(), data.size());
+            Evaluation e = Evaluation.of(predicted, data.ratings(), data.groups());
+            String predictions = options.values().get("predictions");
+            if (predictions != null) PredictionsCsv.write(Path.of(predictions), rows, predicted);
             out.println("model: " + folder + " (kernel " + model.kernel() + ", lambda " + model.lambda() + ", encoder '" + encoder.id() + "')");
             Reports.print(out, "evaluation", e);
             return 0;

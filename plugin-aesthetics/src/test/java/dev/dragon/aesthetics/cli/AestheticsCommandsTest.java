@@ -72,7 +72,12 @@ class AestheticsCommandsTest {
         assertTrue(trained.strip().endsWith(model.toAbsolutePath().normalize().toString()), trained);
         assertTrue(Files.isRegularFile(model.resolve(ModelFolder.MODEL_FILE)));
 
-        String evaluated = run(new AestheticsEvalCommand(orchestrator), "--model", model.toString(), "--ratings", heldOut.toString());
+        Path predictions = tmp.resolve("predictions.csv");
+        String evaluated = run(new AestheticsEvalCommand(orchestrator), "--model", model.toString(), "--ratings", heldOut.toString(),
+            "--predictions", predictions.toString());
+        List<String> predicted = Files.readAllLines(predictions);
+        assertEquals(16, predicted.size(), "header and 15 clips");
+        assertTrue(predicted.get(1).startsWith("audio/tone00-noise0.wav,5.0,tone0,"), predicted.get(1));
         double plcc = value(evaluated, "evaluation PLCC: ");
         double perPrompt = value(evaluated, "evaluation SRCC (mean over 3 prompt groups with >= 2 items): ");
         assertTrue(plcc > 0.8, evaluated);
