@@ -53,7 +53,10 @@ public final class WaveformDegradations {
     /**
      * Pitch wobble: the clip is read at a time-varying position t + A·sin(2π·f·t), with A chosen so that the playback
      * rate 1 + 2πfA·cos(2πft) peaks at 2^(cents/1200): every pitch swings ±{@code cents} around its true value at
-     * {@link #WOW_HZ}, and the timing never drifts by more than A (≤ 11 ms at 70 cents). Linear interpolation.
+     * {@link #WOW_HZ}, and the timing never drifts by more than A (≤ 11 ms at 70 cents). Samples between the
+     * originals come from a Lanczos (windowed-sinc) interpolator of {@value #LANCZOS_LOBES} lobes: linear interpolation
+     * would also dull the highs (−3.6 dB at 6 kHz, 16 kHz rate), a second, unintended degradation that a spectral
+     * encoder notices more readily than the pitch.
      *
      * @param x          the samples
      * @param sampleRate their rate
@@ -65,13 +68,34 @@ public final class WaveformDegradations {
         float[] y = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             double t = i / (double) sampleRate;
-            double position = (t + amplitudeSeconds * Math.sin(2 * Math.PI * WOW_HZ * t)) * sampleRate;
-            int k = (int) Math.floor(position);
-            double frac = position - k;
-            double a = k >= 0 && k < x.length ? x[k] : 0, b = k + 1 >= 0 && k + 1 < x.length ? x[k + 1] : 0;
-            y[i] = (float) (a + frac * (b - a));
+            y[i] = (float) lanczos(x, (t + amplitudeSeconds * Math.sin(2 * Math.PI * WOW_HZ * t)) * sampleRate);
         }
         return y;
+    }
+
+    /** Lobes of the Lanczos window: 2·{@value} taps per output sample. */
+    static final int LANCZOS_LOBES = 8;
+
+    /**
+     * The signal at a fractional sample position, by Lanczos interpolation (samples outside the clip count as 0);
+     * the weights are normalised to sum to 1, and an integer position returns that sample exactly.
+     */
+    static double lanczos(float[] x, double position) {
+        int k = (int) Math.floor(position);
+        double frac = position - k;
+        if (frac == 0) return k >= 0 && k < x.length ? x[k] : 0;
+        double sum = 0, weights = 0;
+        for (int j = k - LANCZOS_LOBES + 1; j <= k + LANCZOS_LOBES; j++) {
+            double u = position - j;
+            double w = sinc(u) * sinc(u / LANCZOS_LOBES);
+            weights += w;
+            if (j >= 0 && j < x.length) sum += w * x[j];
+        }
+        return sum / weights;
+    }
+
+    private static double sinc(double u) {
+        return u == 0 ? 1 : Math.sin(Math.PI * u) / (Math.PI * u);
     }
 
     /**

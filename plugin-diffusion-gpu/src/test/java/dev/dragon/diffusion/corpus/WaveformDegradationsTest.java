@@ -85,6 +85,16 @@ class WaveformDegradationsTest {
         assertEquals(1000 * (2 - ratio), lowest, 1.5, "slowest playback");
     }
 
+    @org.junit.jupiter.api.Test
+    void wowChangesPitchOnlyNotTheSpectrumLevel() {
+        float[] x = sine(441, 0.5, RATE);
+        assertTrue(java.util.Arrays.equals(x, WaveformDegradations.wow(x, RATE, 0)), "no wobble, no change");
+        // a high tone keeps its level: the interpolator does not dull the highs (linear interpolation loses > 1 dB here)
+        float[] high = sine(6000, 0.5, 2 * RATE);
+        float[] wobbled = WaveformDegradations.wow(high, RATE, Degradation.DETUNING.parameter(3));
+        assertEquals(0, 10 * Math.log10(power(wobbled, RATE / 10) / power(high, RATE / 10)), 0.1, "level change in dB at 6 kHz");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void lowPassRemovesEnergyAboveTheCutOffAndKeepsItBelow(int severity) {
