@@ -63,10 +63,10 @@ public class AestheticsTrainCommand implements Subcommand {
         String encoderId = options.require("encoder", usage());
         Path folder = Path.of(options.require("out", usage()));
         long seed = options.number("seed", DEFAULT_SEED);
-        Encoder encoder = orchestrator.encoder(encoderId)
-            .orElseThrow(() -> new CommandException("no encoder '" + encoderId + "' in this framework (dragon plugins lists them)"));
         try {
-            List<RatingRow> rows = RatingsCsv.read(csv);
+            List<RatingRow> rows = RatingsCsv.read(csv); // a bad ratings file is reported before anything is embedded
+            Encoder encoder = orchestrator.encoder(encoderId)
+                .orElseThrow(() -> new CommandException("no encoder '" + encoderId + "' in this framework (dragon plugins lists them)"));
             RatedEmbeddings data = RatingsEmbedder.embed(csv, rows, encoder, new ProgressPrinter(System.err));
             AestheticsModel model = new AestheticsTrainer(HyperparameterGrid.standard()).train(data, seed, encoder.id(), encoder.fingerprint(), csv.toString());
             ModelFolder.write(folder, model);

@@ -99,7 +99,8 @@ class AestheticsCommandsTest {
         CommandException missing = assertThrows(CommandException.class, () -> run(new AestheticsTrainCommand(orchestrator), "--ratings", train.toString(),
             "--encoder", "test-audio", "--out", tmp.resolve("m").toString()));
         assertEquals(train + ": line 12: audio file 'audio/gone.wav' not found (" + tmp.resolve("train/audio/gone.wav") + ")", missing.getMessage());
-        CommandException noEncoder = assertThrows(CommandException.class, () -> run(new AestheticsTrainCommand(orchestrator), "--ratings", train.toString(),
+        Path good = NoiseRatings.write(tmp.resolve("good"), 2, 1);
+        CommandException noEncoder = assertThrows(CommandException.class, () -> run(new AestheticsTrainCommand(orchestrator), "--ratings", good.toString(),
             "--encoder", "clap-audio", "--out", tmp.resolve("m").toString()));
         assertEquals("no encoder 'clap-audio' in this framework (dragon plugins lists them)", noEncoder.getMessage());
         CommandException usage = assertThrows(CommandException.class, () -> run(new AestheticsTrainCommand(orchestrator), "--ratings", train.toString()));
