@@ -56,7 +56,8 @@ public final class WaveformDegradations {
      * {@link #WOW_HZ}, and the timing never drifts by more than A (≤ 11 ms at 70 cents). Samples between the
      * originals come from a Lanczos (windowed-sinc) interpolator of {@value #LANCZOS_LOBES} lobes: linear interpolation
      * would also dull the highs (−3.6 dB at 6 kHz, 16 kHz rate), a second, unintended degradation that a spectral
-     * encoder notices more readily than the pitch.
+     * encoder notices more readily than the pitch. With 32 lobes the level stays within 0.05 dB up to 0.94 of the
+     * Nyquist frequency (7.5 kHz at 16 kHz; 8 lobes lost 2 dB there), −0.9 dB at 0.975.
      *
      * @param x          the samples
      * @param sampleRate their rate
@@ -74,7 +75,7 @@ public final class WaveformDegradations {
     }
 
     /** Lobes of the Lanczos window: 2·{@value} taps per output sample. */
-    static final int LANCZOS_LOBES = 8;
+    static final int LANCZOS_LOBES = 32;
 
     /**
      * The signal at a fractional sample position, by Lanczos interpolation (samples outside the clip count as 0);
