@@ -198,6 +198,21 @@ else
   rm -f plugins/cli-test-sample-generator.jar plugins/dev.dragon.itest.sample.generator.cfg
 fi
 
+# 10. aesthetics: a bad ratings file is one stderr line naming the file and the line, exit 1, before any encoder is needed
+mkdir -p "$work/ratings/audio"
+: >"$work/ratings/audio/a.wav"
+printf 'file,rating\naudio/a.wav,3\naudio/a.wav,good\n' >"$work/ratings/bad-rating.csv"
+printf 'file,rating\naudio/a.wav,3\naudio/missing.wav,2\n' >"$work/ratings/missing.csv"
+printf 'file,rating,prompt\naudio/a.wav,3\n' >"$work/ratings/columns.csv"
+for c in "bad-rating.csv|line 3: rating 'good' is not a number" "missing.csv|line 3: audio file 'audio/missing.wav' not found" \
+         "columns.csv|line 2: expected 3 columns (file, rating, prompt) like the first row, got 2"; do
+  f=${c%%|*}; fragment=${c#*|}
+  ./dragon aesthetics train --ratings "$work/ratings/$f" --encoder none --out "$work/model" >/dev/null 2>"$work/err"; rc=$?
+  if [ $rc -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -qF "$work/ratings/$f: $fragment" "$work/err" && ! grep -qE '^\s+at |Exception' "$work/err"; then
+    record "aesthetics-csv-error-${f%.csv}" 0
+  else record "aesthetics-csv-error-${f%.csv}" 1 "rc=$rc $(head -c 300 "$work/err")"; fi
+done
+
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="cli" tests="%d" failures="%d" errors="0" skipped="0">%s</testsuite>\n' \
   $((passed + failed)) "$failed" "$cases" >"$reports/TEST-cli.xml"
 echo "cli: $passed passed, $failed failed"
