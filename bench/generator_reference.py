@@ -298,6 +298,14 @@ def main():
         t = torch.full((2 * BATCH,), 500.0)
         seconds["denoiser_pass_b32"] = timed(warmups, repetitions * 4, lambda: denoiser(both, t, with_empty).numpy())
         seconds["decode_vocode"] = timed(warmups, repetitions, lambda: audio_of(latent).numpy())
+        tiny = torch.ones(4)
+
+        def chained_adds():
+            x = tiny.clone()
+            for _ in range(1000):
+                x = x + tiny
+
+        seconds["tiny_add_x1000"] = timed(warmups, repetitions * 4, chained_adds)
 
     policy = denoiser.train()
     reference = LatentDenoiser()

@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  *
  * <p>Weights: the model folder given as the first argument when it holds a model, random (seeded Xavier) weights
  * otherwise — timing does not depend on the values. Usage: {@code GeneratorBenchmark [modelFolder|-] [repetitions]
- * [warmups]}.
+ * [warmups] [caseRegex]}; the regex picks cases (for profiling one of them).
  */
 public final class GeneratorBenchmark {
 
@@ -61,6 +61,7 @@ public final class GeneratorBenchmark {
         Path folder = args.length > 0 && !args[0].equals("-") ? Path.of(args[0]) : null;
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(args.length > 3 ? args[3] : ".*");
         Engine engine = Engine.getInstance();
         engine.setRandomSeed(42);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
@@ -88,12 +89,12 @@ public final class GeneratorBenchmark {
                 seeds[i] = 1000 + i;
             }
             for (int steps : SAMPLING_STEPS) {
-                seconds.put("sample_latent_" + steps, time(warmups, repetitions, () -> {
+                put(seconds, only, "sample_latent_" + steps, () -> time(warmups, repetitions, () -> {
                     try (NDManager scratch = root.newSubManager()) {
                         model.sample(scratch, conditions, seeds, steps, GUIDANCE).toFloatArray();
                     }
                 }));
-                seconds.put("sample_full_" + steps, time(warmups, repetitions, () -> {
+                put(seconds, only, "sample_full_" + steps, () -> time(warmups, repetitions, () -> {
                     try (NDManager scratch = root.newSubManager()) {
                         model.audioOf(model.sample(scratch, conditions, seeds, steps, GUIDANCE));
                     }
@@ -105,15 +106,24 @@ public final class GeneratorBenchmark {
             NDArray both = latent.concat(latent, 0);
             NDArray withEmpty = conditionArray.concat(conditionArray.zerosLike(), 0);
             NDArray timestep = root.full(new Shape(2 * BATCH), 500f);
-            seconds.put("denoiser_pass_b32", time(warmups, repetitions * 4, () -> {
+            put(seconds, only, "denoiser_pass_b32", () -> time(warmups, repetitions * 4, () -> {
                 try (NDManager scratch = root.newSubManager()) {
                     NDArray x = both.duplicate();
                     x.attach(scratch);
                     model.denoiser().predictNoise(x, timestep, withEmpty, false).toFloatArray();
                 }
             }));
-            seconds.put("decode_vocode", time(warmups, repetitions, () -> model.audioOf(latent)));
-            seconds.put("dpo_step", timeDpo(model, root, warmups, repetitions * 4));
+            put(seconds, only, "decode_vocode", () -> time(warmups, repetitions, () -> model.audioOf(latent)));
+            // per-call cost of the engine binding: 1000 chained adds of 4-element arrays (kernels take ~nothing)
+            NDArray tiny = root.ones(new Shape(4));
+            put(seconds, only, "tiny_add_x1000", () -> time(warmups, repetitions * 4, () -> {
+                try (NDManager scratch = root.newSubManager()) {
+                    NDArray x = tiny.duplicate();
+                    x.attach(scratch);
+                    for (int i = 0; i < 1000; i++) x = x.add(tiny);
+                }
+            }));
+            put(seconds, only, "dpo_step", () -> timeDpo(model, root, warmups, repetitions * 4));
             model.close();
         }
         StringBuilder json = new StringBuilder("{\"engine\": \"PyTorch " + engine.getVersion() + " via DJL "
@@ -153,6 +163,17 @@ public final class GeneratorBenchmark {
                 }
             });
         }
+    }
+
+    /** Times {@code work} under {@code name} when the name matches {@code only}. */
+    private static void put(Map<String, List<Double>> seconds, java.util.regex.Pattern only, String name, Timing work)
+            throws Exception {
+        if (only.matcher(name).matches()) seconds.put(name, work.shots());
+    }
+
+    /** Produces the single shots of one case. */
+    private interface Timing {
+        List<Double> shots() throws Exception;
     }
 
     /** Something to time; may throw. */
