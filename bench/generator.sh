@@ -16,8 +16,6 @@ MODEL=${MODEL:-plugin-diffusion-gpu/src/main/model/builtin-music}
 [ -f "$MODEL/model.json" ] || MODEL=-
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  # the plugin bundles this folder (bnd -includeresource); git keeps no empty folder until the model is committed
-  mkdir -p plugin-diffusion-gpu/src/main/model/builtin-music
   mvn -q -B -Pbench -pl bench -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime
 fi
 CP="bench/target/classes:bench/target/dependency/*"

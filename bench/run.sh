@@ -10,8 +10,6 @@ unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 
 # one reactor build that also copies the class path: the jars of this checkout, never whatever another build
 # installed into ~/.m2 meanwhile
-# the plugin bundles this folder (bnd -includeresource); git keeps no empty folder until the model is committed
-mkdir -p plugin-diffusion-gpu/src/main/model/builtin-music
 mvn -q -B -Pbench -pl bench -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime
 CP="$OUT/dependency/*"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
