@@ -248,9 +248,7 @@ public final class MusicGenerator implements Generator, AutoCloseable {
     private NDArray conditionArray(NDManager scratch, List<Generation> generations) {
         List<Prompt> prompts = generations.stream().map(Generation::prompt).toList();
         float[][] rows = conditionsOf(prompts);
-        float[] flat = new float[rows.length * rows[0].length];
-        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
-        return scratch.create(flat, new Shape(rows.length, rows[0].length));
+        return scratch.create(MusicModel.flatten(rows), new Shape(rows.length, rows[0].length));
     }
 
     private int[] timesteps(Random random, int count) {
