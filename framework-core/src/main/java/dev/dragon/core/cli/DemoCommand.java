@@ -4,7 +4,6 @@ import dev.dragon.api.LossType;
 import dev.dragon.core.dragon.PairingMode;
 import dev.dragon.core.dragon.RunSettings;
 import dev.dragon.core.dragon.WeightedReward;
-import dev.dragon.core.run.AtomicFiles;
 import dev.dragon.core.run.RunProgress;
 import dev.dragon.core.run.RunService;
 import dev.dragon.core.run.StatusBoard;
@@ -16,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -91,7 +89,7 @@ public class DemoCommand implements Subcommand {
 
         Path corpus = home.resolve(c.corpus_dir());
         if (!Files.isRegularFile(corpus.resolve("captions.tsv")) || !Files.isRegularFile(corpus.resolve("prompts-heldout.tsv"))) {
-            makeCorpus(corpus, c);
+            makeCorpus(context, corpus, c.corpus_clips(), c.corpus_heldout(), c.corpus_seed());
         }
         Path exemplars = writeExemplarList(corpus, c);
         configureReward(exemplars, c);
@@ -117,18 +115,21 @@ public class DemoCommand implements Subcommand {
         return 0;
     }
 
-    /** Runs the {@code corpus} command service by name: no compile-time tie to the bundle that offers it. */
-    private void makeCorpus(Path corpus, DemoConfiguration c) throws Exception {
+    /**
+     * Makes the built-in corpus by running the {@code corpus} command service by name: no compile-time tie to the
+     * bundle that offers it.
+     */
+    static void makeCorpus(BundleContext context, Path corpus, int clips, int heldout, long seed) throws Exception {
         Collection<ServiceReference<Subcommand>> refs = context.getServiceReferences(Subcommand.class, "(" + Subcommand.NAME + "=corpus)");
-        if (refs.isEmpty()) throw new CommandException("the demo needs the built-in corpus at " + corpus + ", and no bundle offers the 'corpus' command");
+        if (refs.isEmpty()) throw new CommandException("the built-in corpus is needed at " + corpus + ", and no bundle offers the 'corpus' command");
         ServiceReference<Subcommand> ref = refs.iterator().next();
         Subcommand command = context.getService(ref);
         if (command == null) throw new CommandException("the 'corpus' command went away");
         try {
-            LOG.info("making the built-in corpus in {} ({} clips, {} held out)", corpus, c.corpus_clips(), c.corpus_heldout());
-            List<String> args = List.of("--out", corpus.toString(), "--clips", Integer.toString(c.corpus_clips()),
-                "--heldout", Integer.toString(c.corpus_heldout()), "--seed", Long.toString(c.corpus_seed()));
-            // the corpus prints its folder on stdout: keep the demo's stdout for the demo's own result
+            LOG.info("making the built-in corpus in {} ({} clips, {} held out)", corpus, clips, heldout);
+            List<String> args = List.of("--out", corpus.toString(), "--clips", Integer.toString(clips),
+                "--heldout", Integer.toString(heldout), "--seed", Long.toString(seed));
+            // the corpus prints its folder on stdout: keep the caller's stdout for its own result
             int code = command.run(args, System.err);
             if (code != 0) throw new CommandException("dragon corpus " + String.join(" ", args) + " failed with exit code " + code);
         } finally {
@@ -141,33 +142,8 @@ public class DemoCommand implements Subcommand {
      * path a line, relative to the list.
      */
     static Path writeExemplarList(Path corpus, DemoConfiguration c) throws IOException, CommandException {
-        Path captions = corpus.resolve("captions.tsv");
-        List<String> lines = Files.readAllLines(captions);
-        if (lines.isEmpty()) throw new CommandException(captions + ": empty");
-        List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
-        int column = header.indexOf(c.exemplar_column());
-        int split = header.indexOf("split");
-        int file = header.indexOf("file");
-        if (column < 0 || file < 0) {
-            throw new CommandException(captions + ": no column '" + (column < 0 ? c.exemplar_column() : "file") + "' (columns: " + String.join(", ", header) + ")");
-        }
-        StringBuilder list = new StringBuilder();
-        int n = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\t", -1);
-            if (cells.length != header.size()) continue;
-            if (split >= 0 && !cells[split].equals("train")) continue;
-            if (!cells[column].equals(c.exemplar_value())) continue;
-            list.append(cells[file]).append('\n');
-            if (++n >= c.exemplar_max()) break;
-        }
-        if (n < 2) {
-            throw new CommandException(captions + ": only " + n + " training clip(s) with " + c.exemplar_column() + "=" + c.exemplar_value()
-                + "; the exemplar set needs at least 2 (set exemplar.column / exemplar.value in " + PID + ".cfg)");
-        }
-        Path out = corpus.resolve("exemplars-" + c.exemplar_column() + "-" + c.exemplar_value().replaceAll("[^A-Za-z0-9_-]", "_") + ".txt");
-        AtomicFiles.writeText(out, list.toString());
-        return out;
+        return ExemplarSets.write(corpus, c.exemplar_column(), c.exemplar_value(), c.exemplar_max(), ExemplarSets.Content.AUDIO,
+            "set exemplar.column / exemplar.value in " + PID + ".cfg");
     }
 
     /** Creates (or updates) the demo's per-song FAD reward through ConfigAdmin and waits until it is bound. */

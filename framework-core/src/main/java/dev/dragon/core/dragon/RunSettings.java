@@ -121,4 +121,11 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
             evalAudioPairs, bootstrap);
     }
+
+    /** @return a copy optimising other rewards (a suite runs the same settings for one reward after another) */
+    public RunSettings withRewards(List<WeightedReward> other) {
+        return new RunSettings(generatorId, other, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
+            pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
+            evalAudioPairs, bootstrap);
+    }
 }

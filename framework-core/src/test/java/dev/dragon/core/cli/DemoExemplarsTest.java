@@ -44,4 +44,20 @@ class DemoExemplarsTest {
         e = assertThrows(CommandException.class, () -> DemoCommand.writeExemplarList(corpus, config(Map.of("exemplar_column", "mood"))));
         assertTrue(e.getMessage().endsWith("no column 'mood' (columns: id, split, file, seed, caption, instrument)"), e.getMessage());
     }
+
+    @Test
+    void aCaptionSetListsTheCaptionsOfTheSameClips() throws Exception {
+        Files.writeString(corpus.resolve("captions.tsv"), String.join("\n",
+            "id\tsplit\tfile\tseed\tcaption\tinstrument",
+            "train-000000\ttrain\taudio/train-000000.wav\t1\ta piano\tpiano",
+            "train-000001\ttrain\taudio/train-000001.wav\t2\ta violin\tviolin",
+            "heldout-000000\theldout\taudio/heldout-000000.wav\t3\ta held-out piano\tpiano",
+            "train-000002\ttrain\taudio/train-000002.wav\t4\tanother piano\tpiano", ""));
+        Path list = ExemplarSets.write(corpus, "instrument", "piano", 10, ExemplarSets.Content.CAPTIONS, "the test");
+        assertEquals(corpus.resolve("captions-instrument-piano.txt"), list);
+        assertEquals(List.of("a piano", "another piano"), Files.readAllLines(list));
+        CommandException e = assertThrows(CommandException.class,
+            () -> ExemplarSets.write(corpus, "instrument", "violin", 10, ExemplarSets.Content.CAPTIONS, "change reward.04"));
+        assertTrue(e.getMessage().endsWith("only 1 training clip(s) with instrument=violin; an exemplar set needs at least 2 (change reward.04)"), e.getMessage());
+    }
 }
