@@ -41,16 +41,22 @@ public final class GriffinLimVocoder {
         try (NDManager scratch = normalised.getManager().newSubManager()) {
             NDArray input = normalised.duplicate();
             input.attach(scratch);
-            NDArray magnitude = mel.binMagnitudes(input).expandDims(-1);
-            NDArray phase = initialPhase(scratch, batch, s);
+            NDArray magnitude = mel.binMagnitudes(input);
+            NDArray phase = initialPhase(scratch, batch, s).complex();
             float[][] clips = null;
             for (int i = 0; i < iterations; i++) {
-                NDArray frames = magnitude.mul(phase).complex().irfft(s.fftSize(), -1);
-                clips = mel.overlapAdd(frames.toFloatArray(), batch);
-                if (i + 1 < iterations) {
-                    NDArray spectrum = mel.spectrum(scratch, mel.frame(clips), batch);
-                    NDArray norm = spectrum.square().sum(new int[] {-1}, true).sqrt().maximum(1e-8f);
-                    phase = spectrum.div(norm);
+                // one sub-manager per iteration: only the next phase survives it (16 MB a batch, not 16 MB an iteration)
+                try (NDManager step = scratch.newSubManager()) {
+                    NDArray frames = phase.mul(magnitude).irfft(s.fftSize(), -1);
+                    frames.attach(step);
+                    clips = mel.overlapAdd(frames.toFloatArray(), batch);
+                    if (i + 1 < iterations) {
+                        NDArray spectrum = mel.complexSpectrum(step, mel.frame(clips), batch);
+                        NDArray next = spectrum.div(spectrum.abs().maximum(1e-8f));
+                        next.attach(scratch);
+                        phase.close();
+                        phase = next;
+                    }
                 }
             }
             for (float[] clip : clips) limitPeak(clip);

@@ -41,8 +41,7 @@ public final class MelSpectrogram {
     public NDArray normalisedLogMel(NDManager manager, float[][] clips) {
         // the spectra are large: compute on a scratch manager and keep only the result
         try (NDManager scratch = manager.newSubManager()) {
-            NDArray spectrum = spectrum(scratch, frame(clips), clips.length);
-            NDArray power = spectrum.square().sum(new int[] {-1});
+            NDArray power = complexSpectrum(scratch, frame(clips), clips.length).abs().square();
             NDArray bands = power.matMul(scratch.create(bank, new Shape(settings.bins(), settings.melBands())));
             NDArray result = toNormalised(bands);
             result.attach(manager);
@@ -71,8 +70,14 @@ public final class MelSpectrogram {
         NDArray power = bands.matMul(manager.create(spread, new Shape(settings.melBands(), settings.bins())));
         NDArray target = bands.matMul(toBins);
         for (int i = 0; i < POWER_REFINEMENTS; i++) {
-            NDArray current = power.matMul(toBands).matMul(toBins).add(1e-12f);
-            power = power.mul(target).div(current);
+            try (NDManager step = manager.newSubManager()) { // keep only the latest estimate
+                NDArray projected = power.matMul(toBands);
+                projected.attach(step); // what follows from it lands on the step's manager too
+                NDArray current = projected.matMul(toBins).addi(1e-12f);
+                NDArray next = power.mul(target).divi(current);
+                power.close();
+                power = next;
+            }
         }
         return power.maximum(0).sqrt();
     }
@@ -131,10 +136,10 @@ public final class MelSpectrogram {
         return clips;
     }
 
-    /** The one-sided spectrum of windowed frames, as [B, frames, bins, 2] (real, imaginary). */
-    NDArray spectrum(NDManager manager, float[] windowedFrames, int batch) {
+    /** The one-sided spectrum of windowed frames, complex [B, frames, bins]. */
+    NDArray complexSpectrum(NDManager manager, float[] windowedFrames, int batch) {
         NDArray frames = manager.create(windowedFrames, new Shape(batch, settings.frames(), settings.fftSize()));
-        return frames.rfft(settings.fftSize(), -1).real();
+        return frames.rfft(settings.fftSize(), -1);
     }
 
     private static float[] hann(int n) {

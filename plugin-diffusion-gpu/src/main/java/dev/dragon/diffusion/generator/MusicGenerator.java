@@ -20,6 +20,7 @@ import dev.dragon.diffusion.model.WeightsFileException;
 import dev.dragon.diffusion.music.MusicModel;
 import dev.dragon.diffusion.music.MusicModelSpec;
 import dev.dragon.diffusion.sampling.DdimSampler;
+import dev.dragon.diffusion.training.AdamW;
 import dev.dragon.diffusion.training.OptimizerSettings;
 import dev.dragon.diffusion.training.PreferenceTrainer;
 import dev.dragon.diffusion.training.StepResult;
@@ -169,10 +170,18 @@ public final class MusicGenerator implements Generator, AutoCloseable {
         Path reference = directory.resolve(REFERENCE_FILE);
         Path optimizer = directory.resolve(OPTIMIZER_FILE);
         // check every file before changing anything: a bad checkpoint leaves the generator as it was
-        ModelWeights.architectureOf(directory.resolve(MusicModel.AUTOENCODER_FILE));
-        if (Files.exists(reference)) ModelWeights.architectureOf(reference);
-        ModelWeights.load(model.autoencoder(), directory.resolve(MusicModel.AUTOENCODER_FILE));
-        ModelWeights.load(model.denoiser(), directory.resolve(MusicModel.DENOISER_FILE));
+        Path autoencoder = directory.resolve(MusicModel.AUTOENCODER_FILE);
+        Path denoiser = directory.resolve(MusicModel.DENOISER_FILE);
+        ModelWeights.verify(model.autoencoder(), autoencoder);
+        ModelWeights.verify(model.denoiser(), denoiser);
+        if (Files.exists(reference)) ModelWeights.verify(model.denoiser(), reference);
+        if (Files.exists(optimizer)) {
+            try (AdamW probe = new AdamW(model.denoiser(), 0, 1, model.manager())) {
+                probe.load(optimizer);
+            }
+        }
+        ModelWeights.load(model.autoencoder(), autoencoder);
+        ModelWeights.load(model.denoiser(), denoiser);
         model.updateSpec(spec);
         if (trainer != null) {
             trainer.close();
@@ -239,9 +248,7 @@ public final class MusicGenerator implements Generator, AutoCloseable {
     private NDArray conditionArray(NDManager scratch, List<Generation> generations) {
         List<Prompt> prompts = generations.stream().map(Generation::prompt).toList();
         float[][] rows = conditionsOf(prompts);
-        float[] flat = new float[rows.length * rows[0].length];
-        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
-        return scratch.create(flat, new Shape(rows.length, rows[0].length));
+        return scratch.create(MusicModel.flatten(rows), new Shape(rows.length, rows[0].length));
     }
 
     private int[] timesteps(Random random, int count) {

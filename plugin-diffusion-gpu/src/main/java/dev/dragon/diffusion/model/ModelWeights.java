@@ -65,6 +65,16 @@ public final class ModelWeights {
         block.freezeParameters(!trainable);
     }
 
+    /**
+     * Checks that {@code file} holds complete, uncorrupted weights for {@code block}'s architecture, without loading
+     * them (so several files can be checked before any is loaded).
+     *
+     * @throws WeightsFileException naming the file and the problem
+     */
+    public static void verify(ModelBlock block, Path file) throws IOException {
+        readPayload(file, block.architecture());
+    }
+
     /** The architecture string stored in a weights file, after checking its magic line. */
     public static String architectureOf(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {

@@ -174,7 +174,8 @@ public final class MusicModel implements AutoCloseable {
         return out;
     }
 
-    static float[] flatten(float[][] rows) {
+    /** Rows of equal length, concatenated (row-major). */
+    public static float[] flatten(float[][] rows) {
         int width = rows.length == 0 ? 0 : rows[0].length;
         float[] flat = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * width, width);

@@ -8,6 +8,8 @@ import ai.djl.util.Pair;
 import dev.dragon.diffusion.model.ModelBlock;
 import dev.dragon.diffusion.model.AtomicFiles;
 import dev.dragon.diffusion.model.WeightsFileException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * AdamW (Adam with decoupled weight decay) with global-norm gradient clipping, for one model block. Written here
@@ -25,7 +28,7 @@ import java.util.Map;
 public final class AdamW implements AutoCloseable {
 
     private static final String MAGIC = "dragon-adamw-state";
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
@@ -102,36 +105,36 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
-    /** Writes the step count and moment estimates to {@code file} (atomically). */
+    /** Writes the step count and moment estimates to {@code file} (atomically, with a CRC-32 of the content). */
     public void save(Path file) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream content = new DataOutputStream(bytes)) {
+            content.writeLong(steps);
+            content.writeInt(firstMoments.size());
+            for (String name : firstMoments.keySet().stream().sorted().toList()) {
+                content.writeUTF(name);
+                writeArray(content, firstMoments.get(name));
+                writeArray(content, secondMoments.get(name));
+            }
+        }
+        byte[] payload = bytes.toByteArray();
         AtomicFiles.write(file, out -> {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT_VERSION);
             out.writeUTF(model.architecture());
-            out.writeLong(steps);
-            out.writeInt(firstMoments.size());
-            for (String name : firstMoments.keySet().stream().sorted().toList()) {
-                out.writeUTF(name);
-                writeArray(out, firstMoments.get(name));
-                writeArray(out, secondMoments.get(name));
-            }
+            out.writeLong(checksum(payload));
+            out.writeInt(payload.length);
+            out.write(payload);
         });
     }
 
     /** Replaces the state with that in {@code file}; a wrong or corrupt file leaves the state unchanged. */
     public void load(Path file) throws IOException {
+        byte[] payload = readPayload(file);
         Map<String, NDArray> first = new HashMap<>();
         Map<String, NDArray> second = new HashMap<>();
         long loadedSteps;
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            String magic = readMagic(in);
-            if (!MAGIC.equals(magic)) throw new WeightsFileException(file + " is not an optimizer state file");
-            if (in.readInt() != FORMAT_VERSION) throw new WeightsFileException(file + " has an unknown optimizer state format");
-            String architecture = in.readUTF();
-            if (!architecture.equals(model.architecture())) {
-                throw new WeightsFileException(file + " holds optimizer state for \"" + architecture + "\", not for \""
-                    + model.architecture() + "\"");
-            }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             loadedSteps = in.readLong();
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
@@ -142,7 +145,7 @@ public final class AdamW implements AutoCloseable {
         } catch (EOFException e) {
             first.values().forEach(NDArray::close);
             second.values().forEach(NDArray::close);
-            throw new WeightsFileException(file + " is truncated: not a complete optimizer state file");
+            throw new WeightsFileException(file + " is corrupt: its content ends early");
         }
         firstMoments.values().forEach(NDArray::close);
         secondMoments.values().forEach(NDArray::close);
@@ -151,6 +154,35 @@ public final class AdamW implements AutoCloseable {
         firstMoments.putAll(first);
         secondMoments.putAll(second);
         steps = loadedSteps;
+    }
+
+    /** Checks magic, format, architecture, length and checksum; returns the content. */
+    private byte[] readPayload(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            String magic = readMagic(in);
+            if (!MAGIC.equals(magic)) throw new WeightsFileException(file + " is not an optimizer state file");
+            if (in.readInt() != FORMAT_VERSION) throw new WeightsFileException(file + " has an unknown optimizer state format");
+            String architecture = in.readUTF();
+            if (!architecture.equals(model.architecture())) {
+                throw new WeightsFileException(file + " holds optimizer state for \"" + architecture + "\", not for \""
+                    + model.architecture() + "\"");
+            }
+            long stored = in.readLong();
+            int length = in.readInt();
+            if (length < 0) throw new WeightsFileException(file + " is corrupt: negative length");
+            byte[] payload = in.readNBytes(length);
+            if (payload.length != length) throw new EOFException();
+            if (checksum(payload) != stored) throw new WeightsFileException(file + " is corrupt: checksum mismatch");
+            return payload;
+        } catch (EOFException e) {
+            throw new WeightsFileException(file + " is truncated: not a complete optimizer state file");
+        }
+    }
+
+    private static long checksum(byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        return crc.getValue();
     }
 
     private NDArray zerosLike(NDArray weights) {

@@ -55,7 +55,7 @@ public final class Pretrainer {
             NDArray rawLatents = encodeAll(model, data, logMel);
             setLatentStatistics(model, rawLatents);
             NDArray latents = model.normalise(rawLatents);
-            NDArray conditionArray = data.create(flatten(conditions), new Shape(conditions.length, conditions[0].length));
+            NDArray conditionArray = data.create(MusicModel.flatten(conditions), new Shape(conditions.length, conditions[0].length));
             double denoiserLoss = trainDenoiser(model, data, latents, conditionArray, random);
             return new double[] {autoencoderLoss, denoiserLoss};
         }
@@ -164,12 +164,6 @@ public final class Pretrainer {
         long[] indices = new long[settings.batch()];
         for (int i = 0; i < indices.length; i++) indices[i] = (long) (random.nextDouble() * n);
         return indices;
-    }
-
-    private static float[] flatten(float[][] rows) {
-        float[] flat = new float[rows.length * rows[0].length];
-        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
-        return flat;
     }
 
     /** Mean of the last few values, for a loss that reads steadily. */

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generator service's contract on a tiny model: deterministic sampling, preference steps through the API,
@@ -150,20 +152,23 @@ class MusicGeneratorTest {
         }
     }
 
-    @Test
-    void aCorruptCheckpointIsRefusedAndChangesNothing() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {MusicModel.AUTOENCODER_FILE, MusicModel.DENOISER_FILE, MusicGenerator.REFERENCE_FILE,
+        MusicGenerator.OPTIMIZER_FILE})
+    void aCheckpointWithOneCorruptFileIsRefusedAndChangesNothing(String corrupted) throws IOException {
         Path checkpoint = folder.resolve("checkpoint");
         try (MusicGenerator generator = generator(folder.resolve("m"), 8, 6)) {
+            PreferenceBatch batch = new PreferenceBatch(generator.sample(request(1)), generator.sample(request(2)), true);
+            generator.train(batch, LossSettings.dpo(50, 1e-2));
             generator.checkpoint(checkpoint);
-            Path weights = checkpoint.resolve(MusicModel.DENOISER_FILE);
-            byte[] bytes = Files.readAllBytes(weights);
+            Path file = checkpoint.resolve(corrupted);
+            byte[] bytes = Files.readAllBytes(file);
             bytes[bytes.length - 10] ^= 0x55;
-            Files.write(weights, bytes);
-            generator.train(new PreferenceBatch(generator.sample(request(1)), generator.sample(request(2)), true),
-                LossSettings.dpo(50, 1e-2));
+            Files.write(file, bytes);
+            generator.train(batch, LossSettings.dpo(50, 1e-2));
             float[] before = audio(generator.sample(request(3)), 0);
             WeightsFileException error = assertThrows(WeightsFileException.class, () -> generator.restore(checkpoint));
-            assertTrue(error.getMessage().contains("corrupt"), error.getMessage());
+            assertTrue(error.getMessage().contains("corrupt") && error.getMessage().contains(corrupted), error.getMessage());
             assertArrayEquals(before, audio(generator.sample(request(3)), 0));
         }
     }
