@@ -55,11 +55,11 @@ out=$(./dragon embed --encoder builtin-clap-audio --audio framework-core/src/tes
 if [ $rc -eq 0 ] && grep -q "1 x 384 embeddings from encoder 'builtin-clap-audio'" <<<"$out" && [ -s "$work/x.npy" ]; then
   record embed-with-builtin-clap-audio 0
 else record embed-with-builtin-clap-audio 1 "rc=$rc: $out $(head -c 400 "$work/err")"; fi
-# the suite reads its 10 rewards from the demo profile's dev.dragon.suite.cfg; a name it does not have is a usage error
+# the suite reads its 11 rewards from the demo profile's dev.dragon.suite.cfg; a name it does not have is a usage error
 ./dragon suite --only no-such-reward --out "$work/suite" >"$work/out" 2>"$work/err"; rc=$?
 if [ $rc -eq 2 ] && [ "$(wc -l <"$work/err")" -eq 1 ] \
    && grep -qF "the suite has no reward 'no-such-reward' (rewards: fad-song-latent-piano, fad-song-latent-organ," "$work/err" \
-   && grep -qF "clap-score, fad-song-latent-flute)" "$work/err" && [ ! -e "$work/suite" ]; then
+   && grep -qF "clap-score, fad-song-latent-flute, aesthetics)" "$work/err" && [ ! -e "$work/suite" ]; then
   record suite-refuses-an-unknown-reward 0
 else record suite-refuses-an-unknown-reward 1 "rc=$rc: $(head -c 400 "$work/err")"; fi
 
