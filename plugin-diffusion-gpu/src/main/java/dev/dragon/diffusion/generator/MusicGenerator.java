@@ -117,9 +117,6 @@ public final class MusicGenerator implements Generator, AutoCloseable {
 
     @Override
     public synchronized TrainingStatistics train(PreferenceBatch batch, LossSettings loss) {
-        if (batch.positives().isEmpty() || batch.negatives().isEmpty() && batch.paired()) {
-            throw new IllegalArgumentException("a preference batch needs positives and negatives");
-        }
         if (!batch.paired() && loss.type() == LossType.DPO) {
             throw new IllegalArgumentException("Diffusion-DPO needs paired samples; use KTO for an unpaired batch");
         }
