@@ -108,7 +108,7 @@ public final class RunProgress implements LoopListener, Evaluator.Progress, Auto
         int done = m.iteration() - firstIteration + 1;
         double perIteration = (System.nanoTime() - started) / 1e9 / done;
         line.append(String.format(Locale.ROOT, "  %.1f s  ETA %s", m.seconds(), clock(perIteration * (iterations - m.iteration()))));
-        if (!m.note().isEmpty()) line.append("  (").append(m.note()).append(')');
+        // a skipped iteration's reason is the loop's own warning, printed just before: one line per fault, not two
         console.println(line);
         console.flush();
     }
