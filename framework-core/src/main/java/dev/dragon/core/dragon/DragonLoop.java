@@ -131,8 +131,9 @@ public final class DragonLoop {
             Thread.currentThread().interrupt();
             throw cancelled(iteration, " while paused (" + reason.get() + ")");
         }
-        LOG.info("resumed: iteration {} starts (rewards: {})", iteration, rewards.resolve().values().stream()
-            .map(b -> b.id() + " from " + b.label()).collect(Collectors.joining(", ")));
+        LOG.info("resumed: iteration {} starts (rewards: {})", iteration, rewards.rewards().stream()
+            .map(w -> w.id() + " from " + directory.find(w.id()).map(RewardBinding::label).orElse("(gone again)"))
+            .collect(Collectors.joining(", ")));
         listener.resumed(iteration);
     }
 

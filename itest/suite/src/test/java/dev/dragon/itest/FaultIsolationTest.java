@@ -163,5 +163,12 @@ class FaultIsolationTest {
             && !before.equals(after), "a new service scored the rest: " + before + " → " + after);
         assertEquals(List.of(0, 18), run.checkpoints());
         assertTrue(orchestrator.reward("trivial-loudness").isPresent(), "the framework is up");
+        // the worker of reward calls ends with the run, the abandoned (hung, then interrupted) one too: no thread leaks
+        Await.until("no reward-call thread left", 30_000, () -> rewardCallThreads().isEmpty(), () -> rewardCallThreads().toString());
+    }
+
+    private static List<String> rewardCallThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+            .filter(n -> n.startsWith("dragon-reward-call-")).toList();
     }
 }
