@@ -34,7 +34,8 @@ public class RunCommand implements Subcommand {
 
     static final Set<String> OPTIONS = Set.of("--reward", "--generator", "--iterations", "--batch", "--beta", "--lr", "--loss",
         "--pairing", "--demo-steps", "--eval-steps", "--guidance", "--eval-prompts", "--eval-count", "--eval-audio",
-        "--bootstrap", "--train-prompts", "--checkpoint-every", "--out", "--resume", "--seed", "--profile");
+        "--bootstrap", "--train-prompts", "--checkpoint-every", "--out", "--resume", "--seed", "--profile", "--reward-timeout",
+        "--max-faults");
 
     @Reference
     private Orchestrator orchestrator;
@@ -60,8 +61,11 @@ public class RunCommand implements Subcommand {
         return "dragon run --generator ID --reward ID[=WEIGHT]... --train-prompts FILE [--eval-prompts FILE] [--iterations N]\n"
             + "       [--batch B] [--loss dpo|kto] [--beta X] [--lr X] [--pairing auto|paired|unpaired|set] [--demo-steps N]\n"
             + "       [--eval-steps N] [--guidance X] [--eval-count N] [--eval-audio N] [--bootstrap N] [--checkpoint-every N]\n"
-            + "       [--seed S] [--out DIR]\n"
-            + "   or: dragon run --resume DIR [--iterations N]";
+            + "       [--seed S] [--out DIR] [--reward-timeout SECONDS] [--max-faults K]\n"
+            + "   or: dragon run --resume DIR [--iterations N] [--reward-timeout SECONDS] [--max-faults K]\n"
+            + "A reward call that takes longer than --reward-timeout (default 600 s) is abandoned and costs its iteration, like a\n"
+            + "reward that throws or returns NaN/Inf; after --max-faults (default 3) such faults of one reward in a row the run\n"
+            + "pauses until that reward is replaced. A run whose reward is not available pauses until it returns.";
     }
 
     @Override
@@ -80,6 +84,7 @@ public class RunCommand implements Subcommand {
             if (!rf.exists()) throw new CommandException(rf.config() + ": no run to resume (no such file)");
             settings = RunSettings.fromJson(RunFolder.readJson(rf.config()));
             if (o.has("--iterations")) settings = settings.withIterations(o.integer("--iterations", settings.iterations()));
+            settings = faultPolicy(o, settings);
         } else {
             settings = settings(o, defaults());
             folder = o.has("--out") ? Path.of(o.string("--out", "")) : defaultFolder(DragonHome.of(context).resolve("runs"), "run");
@@ -128,7 +133,18 @@ public class RunCommand implements Subcommand {
                 o.integer("--checkpoint-every", defaults.checkpointEvery()), o.longValue("--seed", defaults.seed()),
                 Path.of(train).toAbsolutePath().toString(), eval.isEmpty() ? "" : Path.of(eval).toAbsolutePath().toString(),
                 o.integer("--eval-count", defaults.evalPromptCount()), o.integer("--eval-audio", defaults.evalAudioPairs()),
-                o.integer("--bootstrap", defaults.bootstrap()));
+                o.integer("--bootstrap", defaults.bootstrap()), o.number("--reward-timeout", defaults.rewardTimeoutSeconds()),
+                o.integer("--max-faults", defaults.maxFaults()));
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage(e.getMessage());
+        }
+    }
+
+    /** {@code --reward-timeout} and {@code --max-faults} change no result, so a resumed run may change them too. */
+    private static RunSettings faultPolicy(CommandOptions o, RunSettings settings) throws CommandException {
+        try {
+            return settings.withFaultPolicy(o.number("--reward-timeout", settings.rewardTimeoutSeconds()),
+                o.integer("--max-faults", settings.maxFaults()));
         } catch (IllegalArgumentException e) {
             throw CommandException.usage(e.getMessage());
         }

@@ -8,11 +8,15 @@ import dev.dragon.api.TrainingStatistics;
 import dev.dragon.core.run.CheckpointStore;
 import dev.dragon.core.run.MetricsLog;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +26,23 @@ import org.slf4j.LoggerFactory;
  * base model. Checkpoints every N iterations; a run folder with checkpoints resumes from its newest complete one.
  *
  * <p>Every random choice derives from the run seed ({@link RunSeeds}), so a resumed run draws what an
- * uninterrupted run would have drawn. A reward that fails (throws, NaN/Inf, missing) costs its iteration — one
- * log line naming the reward — and never reaches the model or the normalisers.
+ * uninterrupted run would have drawn. Rewards are looked up at every iteration, so a reward bundle updated or
+ * reconfigured mid-run is used from the next iteration on; the metrics record which service scored each iteration.
+ *
+ * <p>Faults: a reward that fails (throws, hangs past the per-call timeout, returns NaN/Inf or the wrong number of
+ * scores) costs its iteration — one log line naming the reward, its bundle and the fault, a {@code skipped} row —
+ * and never reaches the model or the normalisers. After {@code maxFaults} faults of one reward in a row the run
+ * pauses until that reward's service is replaced. A reward that is not available pauses the run before the
+ * iteration (or, gone in the middle of one, the iteration is run again): no iteration is spent waiting. A paused run
+ * sleeps on the {@link RewardDirectory} until a plugin changes; interrupting the thread cancels it.
  */
 public final class DragonLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(DragonLoop.class);
     /** Samples per {@link Generator#sample} call: small enough for a live progress bar, large enough to batch. */
     private static final int ROLLOUT_CHUNK = 8;
+    /** A paused run re-checks its rewards at least this often even without a change signal. */
+    private static final long PAUSE_RECHECK_MILLIS = 10_000;
 
     private final Generator generator;
     private final RewardPanel rewards;
@@ -70,13 +83,64 @@ public final class DragonLoop {
      */
     public int run() throws IOException {
         int done = start();
-        for (int iteration = done + 1; iteration <= settings.iterations(); iteration++) {
-            IterationMetrics m = iterate(iteration);
+        int iteration = done + 1;
+        while (iteration <= settings.iterations()) {
+            if (Thread.currentThread().isInterrupted()) throw cancelled(iteration, "");
+            awaitRewards(iteration);
+            IterationMetrics m;
+            try {
+                m = iterate(iteration);
+            } catch (RewardFault gone) {
+                LOG.warn("iteration {} runs again: {}", iteration, gone.getMessage());
+                continue;
+            } catch (CancellationException c) {
+                throw cancelled(iteration, ": " + c.getMessage());
+            }
             metrics.append(m);
             listener.iterationDone(m);
             if (iteration % settings.checkpointEvery() == 0 || iteration == settings.iterations()) save(iteration);
+            iteration++;
         }
         return checkpoints.latest().orElseThrow();
+    }
+
+    /**
+     * Pauses before {@code iteration} while {@link RewardPanel#blocked()} has a reason: one log line, the listener
+     * told, then a wait on the directory's change signal (no polling of the rewards) until the reason is gone.
+     */
+    private void awaitRewards(int iteration) throws IOException {
+        RewardDirectory directory = rewards.directory();
+        long seen = directory.changes();
+        Optional<String> reason = rewards.blocked();
+        if (reason.isEmpty()) return;
+        LOG.warn("paused before iteration {}: {}", iteration, reason.get());
+        listener.paused(iteration, reason.get());
+        try {
+            while (true) {
+                directory.awaitChange(seen, PAUSE_RECHECK_MILLIS);
+                seen = directory.changes();
+                Optional<String> now = rewards.blocked();
+                if (now.isEmpty()) break;
+                if (!now.get().equals(reason.get())) {
+                    reason = now;
+                    LOG.warn("still paused before iteration {}: {}", iteration, reason.get());
+                    listener.paused(iteration, reason.get());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelled(iteration, " while paused (" + reason.get() + ")");
+        }
+        LOG.info("resumed: iteration {} starts (rewards: {})", iteration, rewards.rewards().stream()
+            .map(w -> w.id() + " from " + directory.find(w.id()).map(RewardBinding::label).orElse("(gone again)"))
+            .collect(Collectors.joining(", ")));
+        listener.resumed(iteration);
+    }
+
+    private InterruptedIOException cancelled(int iteration, String detail) {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("run cancelled before iteration " + iteration + " finished" + detail
+            + "; it continues from its last checkpoint with --resume");
     }
 
     /** Saves the base model as iteration 0 in a fresh run, or restores the newest complete checkpoint. */
@@ -100,7 +164,12 @@ public final class DragonLoop {
         return k;
     }
 
-    /** One iteration: rollouts, scores, D+/D−, one preference update. */
+    /**
+     * One iteration: rollouts, scores, D+/D−, one preference update.
+     *
+     * @throws RewardFault when a reward is gone (or was replaced) while it scored: the iteration runs again, nothing
+     *                     is recorded
+     */
     IterationMetrics iterate(int iteration) {
         long start = System.nanoTime();
         List<Prompt> batch = batch(iteration);
@@ -110,23 +179,27 @@ public final class DragonLoop {
         listener.progress(iteration, LoopListener.Phase.SCORING, 0, 1);
         Map<String, RunningStatistics> before = rewards.snapshot();
         Map<String, Double> raw = new LinkedHashMap<>();
+        Map<String, RewardBinding> used = new LinkedHashMap<>();
         Preferences preferences;
         String strategy = "";
         try {
-            Candidates candidates = rewards.score(batch, first, second, raw);
+            Candidates candidates = rewards.score(batch, first, second, raw, used);
             PreferenceStrategy chosen = strategyFor(candidates);
             strategy = chosen.name();
             preferences = chosen.build(candidates);
+            rewards.recordSuccess(used.keySet());
         } catch (RewardFault fault) {
             rewards.restore(before);
+            if (fault.unavailable() || changedMeanwhile(fault)) throw fault;
             LOG.warn("iteration {} skipped: {}", iteration, fault.getMessage());
-            return skipped(iteration, strategy, raw, fault.getMessage(), start);
+            rewards.recordFault(fault);
+            return skipped(iteration, strategy, raw, fault.getMessage(), start, used);
         }
         listener.progress(iteration, LoopListener.Phase.SCORING, 1, 1);
         if (preferences.batch() == null) {
             String note = "nothing to learn: every pair scored the same";
             LOG.warn("iteration {} skipped: {}", iteration, note);
-            return skipped(iteration, strategy, raw, note, start);
+            return skipped(iteration, strategy, raw, note, start, used);
         }
 
         listener.progress(iteration, LoopListener.Phase.TRAINING, 0, 1);
@@ -134,7 +207,23 @@ public final class DragonLoop {
         listener.progress(iteration, LoopListener.Phase.TRAINING, 1, 1);
         return new IterationMetrics(iteration, "trained", "", strategy, raw, t.loss(), t.rewardMargin(), t.gradientNorm(),
             preferences.batch().positives().size(), preferences.batch().negatives().size(), preferences.dropped(),
-            preferences.swaps(), seconds(start));
+            preferences.swaps(), seconds(start), labels(used));
+    }
+
+    /**
+     * @return true when the service that failed is no longer the one bound for its id (unbound, or replaced while it
+     *         scored): the fault says nothing about the reward the next iteration will use
+     */
+    private boolean changedMeanwhile(RewardFault fault) {
+        if (fault.binding() == null) return false;
+        Optional<RewardBinding> now = rewards.directory().find(fault.rewardId());
+        return now.isEmpty() || !fault.binding().sameService(now.get());
+    }
+
+    private static Map<String, String> labels(Map<String, RewardBinding> used) {
+        Map<String, String> out = new LinkedHashMap<>();
+        used.forEach((id, b) -> out.put(id, b.label()));
+        return out;
     }
 
     /**
@@ -180,8 +269,10 @@ public final class DragonLoop {
         listener.checkpointWritten(iteration);
     }
 
-    private static IterationMetrics skipped(int iteration, String strategy, Map<String, Double> raw, String note, long start) {
-        return new IterationMetrics(iteration, "skipped", note, strategy, raw, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, seconds(start));
+    private static IterationMetrics skipped(int iteration, String strategy, Map<String, Double> raw, String note, long start,
+                                            Map<String, RewardBinding> used) {
+        return new IterationMetrics(iteration, "skipped", note, strategy, raw, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0,
+            seconds(start), labels(used));
     }
 
     private static double seconds(long start) {

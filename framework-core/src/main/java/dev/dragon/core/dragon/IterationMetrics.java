@@ -23,14 +23,17 @@ import java.util.Map;
  * @param dropped      samples left out (ties)
  * @param swaps        greedy swaps made by a set strategy
  * @param seconds      wall time of the iteration
+ * @param providers    which service scored the iteration, per reward id: {@link RewardBinding#label()}
+ *                     ({@code bundle version #service[.revision]}); empty for rewards not reached
  */
 public record IterationMetrics(int iteration, String status, String note, String strategy, Map<String, Double> rewards,
                                double loss, double rewardMargin, double gradientNorm, int positives, int negatives,
-                               int dropped, int swaps, double seconds) {
+                               int dropped, int swaps, double seconds, Map<String, String> providers) {
 
-    /** Copies the reward map, keeping its order. */
+    /** Copies the maps, keeping their order. */
     public IterationMetrics {
         rewards = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rewards));
+        providers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providers));
     }
 
     /** @return true when the iteration updated the model */
@@ -47,20 +50,24 @@ public record IterationMetrics(int iteration, String status, String note, String
         number(o, "loss", loss);
         number(o, "rewardMargin", rewardMargin);
         number(o, "gradientNorm", gradientNorm);
+        JsonObjectBuilder p = Json.createObjectBuilder();
+        providers.forEach(p::add);
         return o.add("positives", positives).add("negatives", negatives).add("dropped", dropped).add("swaps", swaps)
-            .add("seconds", seconds).build();
+            .add("seconds", seconds).add("providers", p).build();
     }
 
     /**
-     * @param o what {@link #toJson} wrote
+     * @param o what {@link #toJson} wrote (rows written before providers were recorded have none)
      * @return the row
      */
     public static IterationMetrics fromJson(JsonObject o) {
         Map<String, Double> rewards = new LinkedHashMap<>();
         o.getJsonObject("rewards").forEach((k, v) -> rewards.put(k, value(v)));
+        Map<String, String> providers = new LinkedHashMap<>();
+        if (o.containsKey("providers")) o.getJsonObject("providers").forEach((k, v) -> providers.put(k, ((jakarta.json.JsonString) v).getString()));
         return new IterationMetrics(o.getInt("iteration"), o.getString("status"), o.getString("note"), o.getString("strategy"),
             rewards, value(o.get("loss")), value(o.get("rewardMargin")), value(o.get("gradientNorm")), o.getInt("positives"),
-            o.getInt("negatives"), o.getInt("dropped"), o.getInt("swaps"), value(o.get("seconds")));
+            o.getInt("negatives"), o.getInt("dropped"), o.getInt("swaps"), value(o.get("seconds")), providers);
     }
 
     private static void number(JsonObjectBuilder b, String key, double v) {

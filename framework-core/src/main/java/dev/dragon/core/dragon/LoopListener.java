@@ -33,4 +33,21 @@ public interface LoopListener {
     /** @param iteration the iteration of a checkpoint just written */
     default void checkpointWritten(int iteration) {
     }
+
+    /**
+     * The run stopped before {@code iteration} and waits (a reward is not available, or failed too often in a row).
+     *
+     * @param iteration the iteration that will run when the wait ends
+     * @param reason    one line saying what it waits for
+     */
+    default void paused(int iteration, String reason) {
+    }
+
+    /**
+     * The wait is over; {@code iteration} starts now.
+     *
+     * @param iteration the iteration about to run
+     */
+    default void resumed(int iteration) {
+    }
 }

@@ -33,12 +33,56 @@ import java.util.List;
  * @param evalPromptCount how many held-out prompts to use (0: all)
  * @param evalAudioPairs  how many base/fine-tuned pairs to keep as WAV files for listening
  * @param bootstrap       bootstrap resamples for set rewards' win rates
+ * @param rewardTimeoutSeconds the longest one reward call may take before it is abandoned and counted as a fault
+ * @param maxFaults       faults in a row after which the run pauses until the faulty reward is replaced
  */
 public record RunSettings(String generatorId, List<WeightedReward> rewards, int iterations, int batchSize, LossType loss,
                           double beta, double learningRate, double lambdaPositive, double lambdaNegative,
                           PairingMode pairing, int demoSteps, int evalSteps, double guidance, int checkpointEvery,
                           long seed, String trainPrompts, String evalPrompts, int evalPromptCount, int evalAudioPairs,
-                          int bootstrap) {
+                          int bootstrap, double rewardTimeoutSeconds, int maxFaults) {
+
+    /**
+     * Default per-call reward timeout: generous, because a set reward scoring 64 clips with greedy swaps takes
+     * minutes on a loaded 2-core machine; the timeout is there to catch a plugin that hangs, not a slow one.
+     */
+    public static final double DEFAULT_REWARD_TIMEOUT_SECONDS = 600;
+    /** Default number of faults in a row of one reward after which the run pauses. */
+    public static final int DEFAULT_MAX_FAULTS = 3;
+
+    /**
+     * Settings with the default fault policy ({@link #DEFAULT_REWARD_TIMEOUT_SECONDS}, {@link #DEFAULT_MAX_FAULTS}).
+     *
+     * @param generatorId     the generator
+     * @param rewards         the rewards and their weights
+     * @param iterations      preference updates to take
+     * @param batchSize       prompts per iteration
+     * @param loss            DPO or KTO
+     * @param beta            the loss's β
+     * @param learningRate    the optimiser's step size
+     * @param lambdaPositive  KTO weight of D+
+     * @param lambdaNegative  KTO weight of D−
+     * @param pairing         how D+ and D− are built
+     * @param demoSteps       sampler steps of the demonstrations
+     * @param evalSteps       sampler steps of the evaluation samples
+     * @param guidance        guidance scale
+     * @param checkpointEvery checkpoint interval
+     * @param seed            the run seed
+     * @param trainPrompts    the training prompt file
+     * @param evalPrompts     the held-out prompt file, or empty
+     * @param evalPromptCount held-out prompts to use (0: all)
+     * @param evalAudioPairs  WAV pairs to keep
+     * @param bootstrap       bootstrap resamples
+     */
+    public RunSettings(String generatorId, List<WeightedReward> rewards, int iterations, int batchSize, LossType loss,
+                       double beta, double learningRate, double lambdaPositive, double lambdaNegative,
+                       PairingMode pairing, int demoSteps, int evalSteps, double guidance, int checkpointEvery,
+                       long seed, String trainPrompts, String evalPrompts, int evalPromptCount, int evalAudioPairs,
+                       int bootstrap) {
+        this(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative, pairing,
+            demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount, evalAudioPairs,
+            bootstrap, DEFAULT_REWARD_TIMEOUT_SECONDS, DEFAULT_MAX_FAULTS);
+    }
 
     /** Checks ranges; every message names the option. */
     public RunSettings {
@@ -53,6 +97,10 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
         if (evalPromptCount < 0) throw new IllegalArgumentException("--eval-count must not be negative");
         if (evalAudioPairs < 0) throw new IllegalArgumentException("--eval-audio must not be negative");
         if (bootstrap < 1) throw new IllegalArgumentException("--bootstrap must be at least 1");
+        if (!(rewardTimeoutSeconds > 0) || !Double.isFinite(rewardTimeoutSeconds)) {
+            throw new IllegalArgumentException("--reward-timeout must be a positive number of seconds, got " + rewardTimeoutSeconds);
+        }
+        positive("--max-faults", maxFaults);
         if (trainPrompts == null || trainPrompts.isBlank()) throw new IllegalArgumentException("--train-prompts is missing");
         if (evalPrompts == null) evalPrompts = "";
         lossSettingsOf(loss, beta, learningRate, lambdaPositive, lambdaNegative);
@@ -89,11 +137,12 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             .add("pairing", pairing.name().toLowerCase()).add("demoSteps", demoSteps).add("evalSteps", evalSteps)
             .add("guidance", guidance).add("checkpointEvery", checkpointEvery).add("seed", seed)
             .add("trainPrompts", trainPrompts).add("evalPrompts", evalPrompts).add("evalPromptCount", evalPromptCount)
-            .add("evalAudioPairs", evalAudioPairs).add("bootstrap", bootstrap).build();
+            .add("evalAudioPairs", evalAudioPairs).add("bootstrap", bootstrap)
+            .add("rewardTimeout", rewardTimeoutSeconds).add("maxFaults", maxFaults).build();
     }
 
     /**
-     * @param json what {@link #toJson} wrote
+     * @param json what {@link #toJson} wrote (runs written before the fault policy existed get its defaults)
      * @return the configuration
      */
     public static RunSettings fromJson(JsonObject json) {
@@ -108,7 +157,9 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             PairingMode.parse(json.getString("pairing")), json.getInt("demoSteps"), json.getInt("evalSteps"),
             number(json, "guidance"), json.getInt("checkpointEvery"), json.getJsonNumber("seed").longValue(),
             json.getString("trainPrompts"), json.getString("evalPrompts"), json.getInt("evalPromptCount"),
-            json.getInt("evalAudioPairs"), json.getInt("bootstrap"));
+            json.getInt("evalAudioPairs"), json.getInt("bootstrap"),
+            json.containsKey("rewardTimeout") ? number(json, "rewardTimeout") : DEFAULT_REWARD_TIMEOUT_SECONDS,
+            json.containsKey("maxFaults") ? json.getInt("maxFaults") : DEFAULT_MAX_FAULTS);
     }
 
     private static double number(JsonObject json, String key) {
@@ -119,13 +170,24 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
     public RunSettings withIterations(int n) {
         return new RunSettings(generatorId, rewards, n, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap);
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults);
+    }
+
+    /**
+     * @param timeoutSeconds the longest one reward call may take
+     * @param faults         faults in a row after which the run pauses
+     * @return a copy with another fault policy (it changes no result, so a resumed run may change it)
+     */
+    public RunSettings withFaultPolicy(double timeoutSeconds, int faults) {
+        return new RunSettings(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
+            pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
+            evalAudioPairs, bootstrap, timeoutSeconds, faults);
     }
 
     /** @return a copy optimising other rewards (a suite runs the same settings for one reward after another) */
     public RunSettings withRewards(List<WeightedReward> other) {
         return new RunSettings(generatorId, other, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap);
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The per-iteration metrics of a run, kept twice: {@code metrics.csv} (for spreadsheets; one column per reward)
- * and {@code metrics.jsonl} (for programs). Rows are appended and flushed per iteration; on resume the rows after
+ * and {@code metrics.jsonl} (for programs), each row with the provider (bundle, version, service) of every reward that
+ * scored it. Rows are appended and flushed per iteration; on resume the rows after
  * the restored checkpoint are dropped (the files are rewritten atomically), so no iteration appears twice.
  */
 public final class MetricsLog {
@@ -35,7 +36,10 @@ public final class MetricsLog {
     String header() {
         StringBuilder h = new StringBuilder("iteration,status,strategy");
         for (String id : rewardIds) h.append(",reward:").append(csv(id));
-        return h.append(",loss,reward_margin,gradient_norm,positives,negatives,dropped,swaps,seconds,note").toString();
+        h.append(",loss,reward_margin,gradient_norm,positives,negatives,dropped,swaps,seconds,note");
+        // after the note, so that existing readers of the leading columns are unaffected
+        for (String id : rewardIds) h.append(",provider:").append(csv(id));
+        return h.toString();
     }
 
     /**
@@ -103,6 +107,7 @@ public final class MetricsLog {
             .append(',').append(r.positives()).append(',').append(r.negatives()).append(',').append(r.dropped())
             .append(',').append(r.swaps()).append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds()))
             .append(',').append(csv(r.note()));
+        for (String id : rewardIds) s.append(',').append(csv(r.providers().getOrDefault(id, "")));
         return s.toString();
     }
 

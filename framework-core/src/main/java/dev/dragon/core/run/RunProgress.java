@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
  * Shows a run's progress on the console and on the {@link StatusBoard}. On a terminal the current phase of the
  * current iteration (rollouts, scoring, training, checkpoint) is one redrawn progress bar; every finished iteration
  * leaves one line (status, mean reward per reward, loss, seconds, ETA of the run); evaluation phases keep their bars.
- * Without a terminal only the iteration lines and the evaluation bars are printed, so logs stay short.
+ * Without a terminal only the iteration lines and the evaluation bars are printed, so logs stay short. A paused run
+ * is published as {@code "state": "paused"} with its reason (the loop's log line says the same once).
  */
 public final class RunProgress implements LoopListener, Evaluator.Progress, AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class RunProgress implements LoopListener, Evaluator.Progress, Auto
     private int iteration;
     private int firstIteration = -1;
     private JsonObject lastReward;
+    /** Why the run waits, or null while it runs. */
+    private String pausedBecause;
 
     /**
      * @param folder      the run folder
@@ -105,13 +108,29 @@ public final class RunProgress implements LoopListener, Evaluator.Progress, Auto
         int done = m.iteration() - firstIteration + 1;
         double perIteration = (System.nanoTime() - started) / 1e9 / done;
         line.append(String.format(Locale.ROOT, "  %.1f s  ETA %s", m.seconds(), clock(perIteration * (iterations - m.iteration()))));
-        if (!m.note().isEmpty()) line.append("  (").append(m.note()).append(')');
+        // a skipped iteration's reason is the loop's own warning, printed just before: one line per fault, not two
         console.println(line);
         console.flush();
     }
 
+    @Override
+    public void paused(int iteration, String reason) {
+        retireBar();
+        this.iteration = iteration;
+        pausedBecause = reason;
+        publish(String.format("paused before iteration %d/%d", iteration, iterations), 0, 1);
+    }
+
+    @Override
+    public void resumed(int iteration) {
+        pausedBecause = null;
+        publish(String.format("iteration %d/%d resumed", iteration, iterations), 0, 1);
+    }
+
     private void publish(String task, int done, int total) {
-        if (board != null) board.publish(StatusBoard.state(folder, iteration, iterations, task, done + "/" + total, lastReward));
+        if (board != null) {
+            board.publish(StatusBoard.state(folder, iteration, iterations, task, done + "/" + total, lastReward, pausedBecause));
+        }
     }
 
     private void retireBar() {

@@ -8,6 +8,8 @@ import dev.dragon.core.dragon.IterationMetrics;
 import dev.dragon.core.dragon.LoopListener;
 import dev.dragon.core.dragon.PreferenceStrategy;
 import dev.dragon.core.dragon.PromptFile;
+import dev.dragon.core.dragon.RewardDirectory;
+import dev.dragon.core.dragon.RewardFault;
 import dev.dragon.core.dragon.RewardPanel;
 import dev.dragon.core.dragon.RunSeeds;
 import dev.dragon.core.dragon.RunSettings;
@@ -76,20 +78,24 @@ public final class RunService {
         checkRewards(settings.rewards());
         List<Prompt> train = prompts(settings.trainPrompts(), "train");
         List<Prompt> heldOut = settings.evalPrompts().isEmpty() ? List.of() : heldOut(settings);
-        RewardPanel panel = new RewardPanel(settings.rewards(), orchestrator::reward);
-        try {
-            PreferenceStrategy.forMode(settings.pairing(), panel.hasSetRewards());
-        } catch (IllegalArgumentException e) {
-            throw CommandException.usage(e.getMessage());
-        }
-
-        Files.createDirectories(folder.root());
-        AtomicFiles.writeJson(folder.config(), settings.toJson());
-        recordSession(folder, settings, commandLine, resume);
-
-        MetricsLog metrics = new MetricsLog(folder, settings.rewards().stream().map(WeightedReward::id).toList());
+        int last;
         CheckpointStore checkpoints = new CheckpointStore(folder);
-        int last = new DragonLoop(generator, panel, settings, train, checkpoints, metrics, progress).run();
+        try (RewardPanel panel = new RewardPanel(settings.rewards(), directory(orchestrator), settings.rewardTimeoutSeconds(), settings.maxFaults())) {
+            try {
+                PreferenceStrategy.forMode(settings.pairing(), panel.hasSetRewards());
+            } catch (IllegalArgumentException e) {
+                throw CommandException.usage(e.getMessage());
+            } catch (RewardFault e) {
+                throw new CommandException(e.getMessage());
+            }
+
+            Files.createDirectories(folder.root());
+            AtomicFiles.writeJson(folder.config(), settings.toJson());
+            recordSession(folder, settings, commandLine, resume);
+
+            MetricsLog metrics = new MetricsLog(folder, settings.rewards().stream().map(WeightedReward::id).toList());
+            last = new DragonLoop(generator, panel, settings, train, checkpoints, metrics, progress).run();
+        }
 
         Evaluation evaluation = null;
         if (!heldOut.isEmpty()) {
@@ -97,6 +103,15 @@ public final class RunService {
         }
         writeReport(folder, evaluation);
         return new Outcome(folder, last, evaluation);
+    }
+
+    /**
+     * @param orchestrator the framework's orchestrator
+     * @return it as a {@link RewardDirectory} when it signals plugin changes (the framework's does), else a directory
+     *         over its lookup that a paused run re-checks every 50 ms
+     */
+    static RewardDirectory directory(Orchestrator orchestrator) {
+        return orchestrator instanceof RewardDirectory d ? d : RewardDirectory.of(orchestrator::reward);
     }
 
     /**

@@ -85,8 +85,25 @@ public final class StatusBoard {
      * @return the state document
      */
     public static JsonObject state(Path folder, int iteration, int of, String phase, String progress, JsonObject lastReward) {
+        return state(folder, iteration, of, phase, progress, lastReward, null);
+    }
+
+    /**
+     * @param folder      the run folder
+     * @param iteration   the current iteration
+     * @param of          iterations in the run
+     * @param phase       what it is doing
+     * @param progress    e.g. {@code 12/48}
+     * @param lastReward  the last iteration's mean reward per reward id, or null
+     * @param pausedBecause why the run waits, or null while it runs
+     * @return the state document: {@code "state"} is {@code running} or {@code paused}, with {@code "reason"} when paused
+     */
+    public static JsonObject state(Path folder, int iteration, int of, String phase, String progress, JsonObject lastReward,
+                                   String pausedBecause) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("folder", folder.toString()).add("iteration", iteration)
-            .add("iterations", of).add("phase", phase).add("progress", progress);
+            .add("iterations", of).add("phase", phase).add("progress", progress)
+            .add("state", pausedBecause == null ? "running" : "paused");
+        if (pausedBecause != null) b.add("reason", pausedBecause);
         if (lastReward != null) b.add("lastReward", lastReward);
         else b.addNull("lastReward");
         return b.build();

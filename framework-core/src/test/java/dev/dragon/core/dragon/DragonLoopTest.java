@@ -171,7 +171,8 @@ class DragonLoopTest {
         List<IterationMetrics> rows = MetricsLog.read(r.folder());
         assertEquals(List.of("trained", "skipped", "skipped", "trained", "trained"), rows.stream().map(IterationMetrics::status).toList());
         assertTrue(rows.get(1).note().contains("reward 'flaky'") && rows.get(1).note().contains("NaN"), rows.get(1).note());
-        assertTrue(rows.get(2).note().contains("reward 'flaky' failed: model file vanished"), rows.get(2).note());
+        assertTrue(rows.get(2).note().startsWith("reward 'flaky' (" + flaky.getClass().getName() + ") failed scoring 8 samples: "
+            + "IllegalStateException: model file vanished"), rows.get(2).note());
         assertEquals(3, r.generator().batches.size());
         // normalisers saw only the three good iterations: 3 × 8 samples
         assertEquals(24, r.panel().statistics().get("near").count());
@@ -179,14 +180,37 @@ class DragonLoopTest {
     }
 
     @Test
-    void aMissingRewardSkipsTheIteration() throws IOException {
-        Map<String, Reward> rewards = new java.util.HashMap<>();
-        Run r = run("m", settings(2, 2, LossType.DPO, PairingMode.PAIRED, "gone"), rewards, new ToyGenerator());
-        r.loop().run();
-        List<IterationMetrics> rows = MetricsLog.read(r.folder());
-        assertEquals("reward 'gone' is not available", rows.get(0).note());
-        assertTrue(r.generator().batches.isEmpty());
-        assertEquals(new ArrayList<>(List.of(0, 2)), checkpointsOf(r.folder()));
+    void aMissingRewardPausesTheRunWithoutSpendingIterationsUntilItReturns() throws Exception {
+        Map<String, Reward> rewards = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunSettings s = settings(2, 2, LossType.DPO, PairingMode.PAIRED, "gone");
+        RunFolder folder = new RunFolder(tmp.resolve("m"));
+        ToyGenerator g = new ToyGenerator();
+        RewardPanel panel = new RewardPanel(s.rewards(), id -> Optional.ofNullable(rewards.get(id)));
+        LoopListener listener = new LoopListener() {
+            @Override
+            public void paused(int iteration, String reason) {
+                reasons.add(iteration + ": " + reason);
+                paused.countDown();
+            }
+        };
+        DragonLoop loop = new DragonLoop(g, panel, s, PROMPTS, new CheckpointStore(folder), new MetricsLog(folder, List.of("gone")), listener);
+        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return loop.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(paused.await(30, java.util.concurrent.TimeUnit.SECONDS), "the run pauses");
+        assertEquals(List.of("1: reward 'gone' is not available; waiting for it to return"), reasons);
+        assertTrue(MetricsLog.read(folder).isEmpty(), "no iteration is spent while the reward is missing");
+        assertTrue(g.batches.isEmpty());
+        rewards.put("gone", ToyRewards.instance("gone"));
+        assertEquals(2, result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(List.of("trained", "trained"), MetricsLog.read(folder).stream().map(IterationMetrics::status).toList());
+        assertEquals(new ArrayList<>(List.of(0, 2)), checkpointsOf(folder));
     }
 
     private static List<Integer> checkpointsOf(RunFolder folder) throws IOException {

@@ -111,7 +111,7 @@ class RewardPanelTest {
         };
         RewardPanel panel = new RewardPanel(List.of(new WeightedReward("short", 1)), id -> Optional.of(shortReward));
         RewardFault f = assertThrows(RewardFault.class, () -> panel.score(List.of(new Prompt("p0", "a"), new Prompt("p1", "b")), s.get(0), s.get(1), new HashMap<>()));
-        assertEquals("reward 'short' returned 1 scores for 4 samples", f.getMessage());
+        assertEquals("reward 'short' (" + shortReward.getClass().getName() + ") returned 1 scores for 4 samples", f.getMessage());
         assertEquals("short", f.rewardId());
         assertEquals(0, panel.statistics().get("short").count(), "a failed scoring leaves the normaliser alone");
     }

@@ -35,4 +35,19 @@ class StatusBoardTest {
         board.clear();
         assertTrue(board.live().build().isEmpty());
     }
+
+    @Test
+    void aPausedRunSaysSoWithItsReason() {
+        StatusBoard board = new StatusBoard(home);
+        board.publish(StatusBoard.state(Path.of("/runs/b"), 4, 6, "paused before iteration 4/6", "0/1", null,
+            "reward 'x' is not available; waiting for it to return"));
+        var run = board.live().build().getJsonObject(0);
+        assertEquals("paused", run.getString("state"));
+        assertEquals("reward 'x' is not available; waiting for it to return", run.getString("reason"));
+        board.publish(StatusBoard.state(Path.of("/runs/b"), 4, 6, "iteration 4/6 rollouts", "0/8", null));
+        run = board.live().build().getJsonObject(0);
+        assertEquals("running", run.getString("state"));
+        assertFalse(run.containsKey("reason"));
+        board.clear();
+    }
 }

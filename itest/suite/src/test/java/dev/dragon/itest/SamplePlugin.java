@@ -28,8 +28,13 @@ final class SamplePlugin {
 
     /** The jar with its Bundle-Version replaced, as a plugin author's next release would be. */
     static InputStream withVersion(BundleContext context, String version) throws IOException {
+        return withVersion(jar(context), version);
+    }
+
+    /** Any plugin jar with its Bundle-Version replaced. */
+    static InputStream withVersion(Path jar, String version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar(context)))) {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
             try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {

@@ -1,0 +1,39 @@
+package dev.dragon.core.dragon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.dragon.api.LossType;
+import jakarta.json.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fault policy in config.json: written, read back, defaulted for runs written before it existed, range-checked. */
+class RunSettingsTest {
+
+    private static RunSettings base() {
+        return new RunSettings("g", List.of(new WeightedReward("r", 1)), 3, 2, LossType.DPO, 1, 0.1, 1, 1, PairingMode.AUTO,
+            1, 1, 1, 1, 7, "train.tsv", "", 0, 0, 10);
+    }
+
+    @Test
+    void theFaultPolicyRoundTripsAndOlderRunsGetTheDefaults() {
+        RunSettings s = base();
+        assertEquals(RunSettings.DEFAULT_REWARD_TIMEOUT_SECONDS, s.rewardTimeoutSeconds());
+        assertEquals(RunSettings.DEFAULT_MAX_FAULTS, s.maxFaults());
+        RunSettings custom = s.withFaultPolicy(1.5, 5);
+        assertEquals(custom, RunSettings.fromJson(custom.toJson()));
+        var old = Json.createObjectBuilder(custom.toJson()).remove("rewardTimeout").remove("maxFaults").build();
+        assertEquals(s, RunSettings.fromJson(old));
+        assertEquals(custom, custom.withIterations(3));
+    }
+
+    @Test
+    void badValuesNameTheOption() {
+        RunSettings s = base();
+        assertEquals("--reward-timeout must be a positive number of seconds, got 0.0",
+            assertThrows(IllegalArgumentException.class, () -> s.withFaultPolicy(0, 3)).getMessage());
+        assertEquals("--max-faults must be at least 1, got 0",
+            assertThrows(IllegalArgumentException.class, () -> s.withFaultPolicy(10, 0)).getMessage());
+    }
+}
