@@ -5,6 +5,8 @@ import dev.dragon.api.Generator;
 import dev.dragon.api.Prompt;
 import dev.dragon.api.Reward;
 import dev.dragon.api.SamplingRequest;
+import dev.dragon.core.dragon.RewardBinding;
+import dev.dragon.core.dragon.RewardCaller;
 import dev.dragon.core.dragon.RunSeeds;
 import dev.dragon.core.run.AtomicFiles;
 import dev.dragon.io.SampleEncoding;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Compares a fine-tuned model with its base as the paper does: the same held-out prompts and the same seeds for
@@ -44,8 +47,9 @@ public final class Evaluator {
      * @param seeds      where the evaluation seeds come from
      * @param audioPairs how many pairs to write as WAV files
      * @param bootstrap  resamples for set rewards
+     * @param rewardTimeoutSeconds the longest one reward call may take (a hung plugin costs its row, not the run)
      */
-    public record Settings(int steps, double guidance, RunSeeds seeds, int audioPairs, int bootstrap) {
+    public record Settings(int steps, double guidance, RunSeeds seeds, int audioPairs, int bootstrap, double rewardTimeoutSeconds) {
     }
 
     private final Settings settings;
@@ -83,22 +87,29 @@ public final class Evaluator {
         rewards.stream().filter(r -> !targets.contains(r.id())).sorted(java.util.Comparator.comparing(Reward::id)).forEach(ordered::add);
         List<MetricResult> results = new ArrayList<>();
         double[][] headlineScores = null;
-        for (int i = 0; i < ordered.size(); i++) {
-            progress.update("scoring", i, ordered.size());
-            Reward r = ordered.get(i);
-            boolean target = targets.contains(r.id());
-            try {
-                if (r.kind().scoresEachExample()) {
-                    double[] b = finite(r, r.scoreEach(base), base.size());
-                    double[] t = finite(r, r.scoreEach(tuned), tuned.size());
-                    if (headlineScores == null && target) headlineScores = new double[][] {b, t};
-                    results.add(new MetricResult(r.id(), r.kind().name(), target, mean(b), mean(t), perPrompt(b, t), "per-prompt", null));
-                } else {
-                    results.add(setResult(r, target, base, tuned));
+        // every plugin call on a worker with a timeout: a reward that throws, hangs or answers nonsense gets its error
+        // in its row (errors such as StackOverflowError included), the other rows are still measured
+        try (RewardCaller caller = new RewardCaller(settings.rewardTimeoutSeconds())) {
+            for (int i = 0; i < ordered.size(); i++) {
+                progress.update("scoring", i, ordered.size());
+                Reward r = ordered.get(i);
+                ScoredReward scored = new ScoredReward(r, caller);
+                boolean target = targets.contains(r.id());
+                try {
+                    if (r.kind().scoresEachExample()) {
+                        double[] b = finite(r, scored.each(base), base.size());
+                        double[] t = finite(r, scored.each(tuned), tuned.size());
+                        if (headlineScores == null && target) headlineScores = new double[][] {b, t};
+                        results.add(new MetricResult(r.id(), r.kind().name(), target, mean(b), mean(t), perPrompt(b, t), "per-prompt", null));
+                    } else {
+                        results.add(setResult(scored, target, base, tuned));
+                    }
+                } catch (CancellationException e) {
+                    throw e; // the run is being stopped, not a fault of this reward
+                } catch (RuntimeException e) {
+                    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+                    results.add(new MetricResult(r.id(), r.kind().name(), target, Double.NaN, Double.NaN, null, "", m));
                 }
-            } catch (RuntimeException e) {
-                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
-                results.add(new MetricResult(r.id(), r.kind().name(), target, Double.NaN, Double.NaN, null, "", m));
             }
         }
         progress.update("scoring", ordered.size(), ordered.size());
@@ -120,9 +131,21 @@ public final class Evaluator {
         return WinRate.of(wins, losses, ties);
     }
 
-    private MetricResult setResult(Reward r, boolean target, List<Generation> base, List<Generation> tuned) {
-        double before = r.scoreSet(base);
-        double after = r.scoreSet(tuned);
+    /** A reward whose every call goes through the caller (timeout, faults named). */
+    private record ScoredReward(Reward reward, RewardCaller caller) {
+        double[] each(List<Generation> samples) {
+            return caller.call(RewardBinding.of(reward.id(), reward), "scoring " + samples.size() + " samples", () -> reward.scoreEach(samples));
+        }
+
+        double set(List<Generation> samples) {
+            return caller.call(RewardBinding.of(reward.id(), reward), "scoring a set of " + samples.size(), () -> reward.scoreSet(samples));
+        }
+    }
+
+    private MetricResult setResult(ScoredReward scored, boolean target, List<Generation> base, List<Generation> tuned) {
+        Reward r = scored.reward();
+        double before = scored.set(base);
+        double after = scored.set(tuned);
         int wins = 0;
         int losses = 0;
         int ties = 0;
@@ -134,8 +157,8 @@ public final class Evaluator {
                 b.add(base.get(i));
                 t.add(tuned.get(i));
             }
-            double sb = r.scoreSet(b);
-            double st = r.scoreSet(t);
+            double sb = scored.set(b);
+            double st = scored.set(t);
             if (st > sb) wins++;
             else if (st < sb) losses++;
             else ties++;

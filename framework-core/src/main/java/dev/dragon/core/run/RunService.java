@@ -138,7 +138,7 @@ public final class RunService {
             }
         }
         Evaluator evaluator = new Evaluator(new Evaluator.Settings(settings.evalSteps(), settings.guidance(),
-            new RunSeeds(settings.seed()), settings.evalAudioPairs(), settings.bootstrap()));
+            new RunSeeds(settings.seed()), settings.evalAudioPairs(), settings.bootstrap(), settings.rewardTimeoutSeconds()));
         Evaluation e = evaluator.evaluate(generator, baseModel, tunedModel, prompts,
             settings.rewards().stream().map(WeightedReward::id).toList(), all, folder.root(), progress);
         Evaluator.write(folder.root(), e);
