@@ -99,6 +99,32 @@ PY
     record eval-profile-run-is-one-clear-line 0
   else record eval-profile-run-is-one-clear-line 1 "rc=$rc: $(head -c 300 "$work/err")"; fi
 
+  # eval scores existing audio: a folder of WAV files with the built-in loudness reward, against numpy
+  python3 - "$work/clips" <<'PY'
+import os, sys, wave, numpy as np
+os.makedirs(sys.argv[1], exist_ok=True)
+for name, amp, hz in (("loud.wav", 0.5, 440), ("quiet.wav", 0.05, 220)):
+    x = np.round(amp * np.sin(2 * np.pi * hz * np.arange(16000) / 16000) * 32767).astype("<i2")
+    with wave.open(os.path.join(sys.argv[1], name), "wb") as w:
+        w.setnchannels(1); w.setsampwidth(2); w.setframerate(16000); w.writeframes(x.tobytes())
+PY
+  out=$(./dragon --profile eval score --reward trivial-loudness --audio "$work/clips" 2>"$work/err"); rc=$?
+  if [ $rc -eq 0 ] && python3 - "$work/clips" "$out" <<'PY'
+import sys, wave, numpy as np
+rows = [line.split("\t") for line in sys.argv[2].strip().splitlines()]
+assert rows[0] == ["file", "trivial-loudness"] and [r[0] for r in rows[1:]] == ["loud.wav", "quiet.wav", "set"], rows
+ref = []
+for name in ("loud.wav", "quiet.wav"):
+    with wave.open(sys.argv[1] + "/" + name) as w:
+        x = np.frombuffer(w.readframes(w.getnframes()), "<i2") / 32768.0
+    ref.append(20 * np.log10(np.sqrt(np.mean(x ** 2))))
+ref.append(np.mean(ref))
+for row, r in zip(rows[1:], ref):
+    assert abs(float(row[1]) - r) <= 1e-9 * abs(r), (row, r)
+PY
+  then record eval-profile-scores-a-wav-folder 0
+  else record eval-profile-scores-a-wav-folder 1 "rc=$rc: '$out' $(head -c 300 "$work/err")"; fi
+
   # gpu without libtorch: one line naming PYTORCH_LIBRARY_PATH, before any JVM starts
   env -u PYTORCH_LIBRARY_PATH ./dragon --profile gpu plugins >/dev/null 2>"$work/err"; rc=$?
   if [ $rc -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "^dragon: profile 'gpu': needs an extracted libtorch 2.7.1 (CUDA build): set PYTORCH_LIBRARY_PATH" "$work/err"; then
