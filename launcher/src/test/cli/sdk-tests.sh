@@ -55,7 +55,7 @@ sdk_test_example_plugin() {
 
   # a short DRAGON run of the built-in generator toward the example's reward
   printf 'id\tcaption\np1\tslow piano melody\np2\tbright organ chords\n' >"$work/sdk-prompts.tsv"
-  ./dragon run --generator builtin-music --reward tonality --train-prompts "$work/sdk-prompts.tsv" --iterations 2 --batch 2 \
+  ./dragon run --profile demo --generator builtin-music --reward tonality --train-prompts "$work/sdk-prompts.tsv" --iterations 2 --batch 2 \
     --demo-steps 4 --out "$work/sdk-run" >"$work/sdk-run.out" 2>"$work/sdk-run.err"; local rc=$?
   if [ $rc -eq 0 ] && head -n 1 "$work/sdk-run/metrics.csv" | grep -q 'reward:tonality' \
      && [ "$(tail -n +2 "$work/sdk-run/metrics.csv" | cut -d, -f2 | sort -u)" = trained ] \
@@ -131,19 +131,23 @@ PY
     record gpu-profile-without-libtorch-is-one-line 0
   else record gpu-profile-without-libtorch-is-one-line 1 "rc=$rc: $(head -c 300 "$work/err")"; fi
   # gpu on this CPU-only machine: libtorch extracted out of the DJL bundle stands in for a CUDA build (flavour cpu);
-  # the profile loads it from PYTORCH_LIBRARY_PATH and the JNI library setup.sh installed, and generates exactly what
-  # the demo profile generates
+  # the profile loads it from PYTORCH_LIBRARY_PATH and the JNI library setup.sh installed, and a DRAGON run (sampling
+  # and DPO training) gives exactly the numbers the same run gives in the demo profile
   local djl_jar; djl_jar=$(ls runtime/djl-pytorch/target/runtime-djl-pytorch-*.jar 2>/dev/null | head -n 1)
   if [ -z "$djl_jar" ]; then record gpu-profile-on-external-libtorch 1 "no runtime/djl-pytorch jar (build first)"
   else
     unzip -q -o "$djl_jar" 'pytorch/cpu/linux-x86_64/*' -d "$work/libtorch-x"
     export_vars=(ENGINE_CACHE_DIR="$work/djl" PYTORCH_LIBRARY_PATH="$work/libtorch-x/pytorch/cpu/linux-x86_64" PYTORCH_FLAVOR=cpu)
     env "${export_vars[@]}" bash launcher/profiles/gpu/setup.sh "$work/libtorch-x/pytorch/cpu/linux-x86_64" cpu >"$work/setup.out" 2>&1; local rc_setup=$?
-    env "${export_vars[@]}" ./dragon --profile gpu --verbose generate --prompt "slow piano" --out "$work/gpu.wav" --steps 4 >/dev/null 2>"$work/gpu.err"; rc=$?
-    ./dragon generate --prompt "slow piano" --out "$work/demo.wav" --steps 4 >/dev/null 2>&1
+    printf 'id\tcaption\np1\tslow piano melody\np2\tbright organ chords\n' >"$work/gpu-prompts.tsv"
+    local run_args=(--generator builtin-music --reward trivial-loudness --train-prompts "$work/gpu-prompts.tsv" --iterations 2 --batch 2 --demo-steps 4)
+    env "${export_vars[@]}" ./dragon --verbose run --profile gpu "${run_args[@]}" --out "$work/gpu-run" >/dev/null 2>"$work/gpu.err"; rc=$?
+    ./dragon run --profile demo "${run_args[@]}" --out "$work/demo-run" >/dev/null 2>&1
+    # every column but the wall time
+    same_numbers() { cmp -s <(cut -d, -f1-11,13- "$1/metrics.csv") <(cut -d, -f1-11,13- "$2/metrics.csv"); }
     if [ $rc_setup -eq 0 ] && [ $rc -eq 0 ] && grep -q "Loading native library: $work/libtorch-x/pytorch/cpu/linux-x86_64/libtorch_cpu.so" "$work/gpu.err" \
        && grep -q "Loading native library: $work/djl/pytorch/2.7.1-cpu-linux-x86_64/0.36.0-libdjl_torch.so" "$work/gpu.err" \
-       && cmp -s "$work/gpu.wav" "$work/demo.wav"; then
+       && [ "$(grep -c ',trained,' "$work/gpu-run/metrics.csv")" -eq 2 ] && same_numbers "$work/gpu-run" "$work/demo-run"; then
       record gpu-profile-on-external-libtorch 0
     else record gpu-profile-on-external-libtorch 1 "setup=$rc_setup rc=$rc $(cat "$work/setup.out") $(grep -E 'LibUtils|ERROR|rror' "$work/gpu.err" | head -n 5 | head -c 600)"; fi
     rm -rf "$work/libtorch-x" "$work/djl"
