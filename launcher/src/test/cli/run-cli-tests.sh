@@ -13,7 +13,7 @@ serve_pid=""
 cleanup() {
   [ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
   rm -f "$home/plugins/cli-test-sample-reward.jar" "$home/plugins/cli-test-sample-generator.jar" "$home/plugins/dev.dragon.itest.sample.generator.cfg"
-  rm -f "$home/plugins/cli-test-tonality.jar" "$home/plugins/org.example.dragon.tonality.cfg"
+  rm -f "$home/plugins/cli-test-tonality.jar" "$home/plugins/org.example.dragon.tonality.cfg" "$home/plugins/cli-test-dragon-api.jar"
   rm -rf "$work"
 }
 trap cleanup EXIT
