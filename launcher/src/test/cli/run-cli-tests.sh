@@ -13,6 +13,7 @@ serve_pid=""
 cleanup() {
   [ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
   rm -f "$home/plugins/cli-test-sample-reward.jar" "$home/plugins/cli-test-sample-generator.jar" "$home/plugins/dev.dragon.itest.sample.generator.cfg"
+  rm -f "$home/plugins/cli-test-tonality.jar" "$home/plugins/org.example.dragon.tonality.cfg" "$home/plugins/cli-test-dragon-api.jar"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -219,6 +220,12 @@ for c in "bad-rating.csv|line 3: rating 'good' is not a number" "missing.csv|lin
     record "aesthetics-csv-error-${f%.csv}" 0
   else record "aesthetics-csv-error-${f%.csv}" 1 "rc=$rc $(head -c 300 "$work/err")"; fi
 done
+
+# 11. the plugin SDK (API baseline, the example plugin) and the launcher profiles: launcher/src/test/cli/sdk-tests.sh
+source "$home/launcher/src/test/cli/sdk-tests.sh"
+sdk_test_api_baseline
+sdk_test_example_plugin
+sdk_test_profiles
 
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="cli" tests="%d" failures="%d" errors="0" skipped="0">%s</testsuite>\n' \
   $((passed + failed)) "$failed" "$cases" >"$reports/TEST-cli.xml"
