@@ -3,6 +3,7 @@ package dev.dragon.core.trust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps untrusted bundles from the watched plugin folders from ever running. As an OSGi resolver hook it removes
- * their revisions from every resolution, so they stay INSTALLED: no class loads, no activator runs, no component
- * activates. As a synchronous bundle listener it hashes each jar when the bundle is installed or updated, logs one
+ * Keeps untrusted bundles from the watched plugin folders from ever running. As an OSGi resolver hook it keeps
+ * them out of every resolution (see {@link #begin}), so they stay INSTALLED: no class loads, no activator runs, no
+ * component activates. As a synchronous bundle listener it hashes each jar when the bundle is installed or updated, logs one
  * line per refused file and hash, and raises a refused bundle's start level out of reach, so that FileInstall
  * (which only starts bundles whose start level has been reached) does not try and fail to start it every scan.
  *
@@ -49,6 +50,8 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
     static final String LOGGED = "dragon.trust.logged";
     /** Service property: {@code any}, {@code allowlist}, or {@code pending} before the configuration is known. */
     static final String MODE = "dragon.trust.mode";
+    /** Service property: the allowed hashes of the policy in force, sorted. */
+    static final String ALLOWED = "dragon.trust.allowed";
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginGate.class);
     /** A start level no framework reaches: FileInstall leaves such a bundle alone instead of failing to start it. */
@@ -126,8 +129,8 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
         switch (event.getType()) {
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
                 Optional<Path> file = folders.fileOf(b.getLocation());
-                if (file.isEmpty()) return;
-                Assessment assessment = Assessment.of(file.get());
+                if (file.isEmpty() && event.getType() == BundleEvent.INSTALLED) return;
+                Assessment assessment = file.isPresent() ? Assessment.of(file.get()) : Assessment.replacedProfileBundle(b.getSymbolicName());
                 assessed.put(b.getBundleId(), assessment);
                 judgeNew(b, assessment);
             }
@@ -157,13 +160,17 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
         }
     }
 
-    /** The current verdict for a bundle: admitted when it is not from a watched folder or the policy admits it. */
+    /**
+     * The current verdict for a bundle: a profile bundle is admitted unless it was replaced at runtime; a bundle from
+     * a watched folder when the policy admits it.
+     */
     boolean admits(Bundle b) {
         Optional<Path> file = folders.fileOf(b.getLocation());
-        if (file.isEmpty()) return true;
+        Assessment assessment = assessed.get(b.getBundleId());
+        if (file.isEmpty() && assessment == null) return true;
         TrustPolicy current = policy;
         if (current == null) return false;
-        Assessment assessment = assessed.computeIfAbsent(b.getBundleId(), id -> Assessment.of(file.get()));
+        if (assessment == null) assessment = assessed.computeIfAbsent(b.getBundleId(), id -> Assessment.of(file.get()));
         return current.refusal(assessment).isEmpty();
     }
 
@@ -200,12 +207,24 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
         }
     }
 
+    /**
+     * One resolve operation. Felix 7.0.5 (checked against its {@code StatefulResolver}) turns a shrunk
+     * {@code filterResolvable} collection into a whitelist that every provider must be on — and the collection holds only
+     * unresolved revisions, so removing any revision there also hides every resolved bundle's exports and the whole
+     * operation fails. Hence refused revisions are removed there only when the operation is about them alone (every
+     * trigger refused: a start or resolve of a refused bundle fails); otherwise {@code filterMatches} does the work:
+     * a refused revision's requirements match nothing, so it cannot resolve, and its capabilities are offered to no
+     * one, so nothing can be wired to it.
+     */
     @Override
     public ResolverHook begin(Collection<BundleRevision> triggers) {
+        Map<Bundle, Boolean> verdicts = new HashMap<>();
+        java.util.function.Predicate<BundleRevision> admitted = r -> r == null || verdicts.computeIfAbsent(r.getBundle(), this::admits);
+        boolean onlyRefusedTriggers = !triggers.isEmpty() && triggers.stream().noneMatch(admitted);
         return new ResolverHook() {
             @Override
             public void filterResolvable(Collection<BundleRevision> candidates) {
-                candidates.removeIf(revision -> !admits(revision.getBundle()));
+                if (onlyRefusedTriggers) candidates.removeIf(admitted.negate());
             }
 
             @Override
@@ -215,22 +234,27 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
 
             @Override
             public void filterMatches(BundleRequirement requirement, Collection<BundleCapability> candidates) {
-                // a refused bundle never resolves, so it never offers a capability to match
+                if (!admitted.test(requirement.getRevision())) {
+                    candidates.clear();
+                } else {
+                    candidates.removeIf(c -> !admitted.test(c.getRevision()));
+                }
             }
 
             @Override
             public void end() {
-                // nothing held per resolution
+                // nothing held beyond the operation
             }
         };
     }
 
     private String line(Assessment a, String reason) {
+        if (a.file() == null) return "refused update of " + a.replaced() + ": " + reason;
         return "refused plugin " + PluginFolders.display(a.file(), home) + ": " + reason;
     }
 
     private void report(Assessment a, String reason) {
-        String key = a.file() + "@" + (a.sha256() == null ? a.problem() : a.sha256()) + "@" + reason;
+        String key = (a.file() == null ? a.replaced() : a.file()) + "@" + (a.sha256() == null ? a.problem() : a.sha256()) + "@" + reason;
         if (!loggedKeys.add(key)) return;
         String line = line(a, reason);
         loggedLines.add(line);
@@ -277,6 +301,8 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(MARKER, "true");
         props.put(MODE, mode());
+        TrustPolicy current = policy;
+        props.put(ALLOWED, current == null ? new String[0] : current.allowed().stream().sorted().toArray(String[]::new));
         props.put(REFUSED, refusedNow().toArray(String[]::new));
         props.put(LOGGED, loggedLines.toArray(String[]::new));
         try {

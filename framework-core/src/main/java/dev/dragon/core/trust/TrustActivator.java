@@ -2,6 +2,7 @@ package dev.dragon.core.trust;
 
 import java.nio.file.Path;
 import java.util.Hashtable;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -16,6 +17,8 @@ import org.osgi.framework.hooks.resolver.ResolverHookFactory;
  * before FileInstall because the launcher starts bundles in the order of {@code -runbundles}, sorted by name.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+// tells the resolver that the TrustSettings component's reference to the gate is satisfied (bnd cannot see this registration)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=dev.dragon.core.trust.PluginGate")
 public class TrustActivator implements BundleActivator {
 
     private PluginGate gate;

@@ -47,12 +47,21 @@ record TrustPolicy(TrustMode mode, Set<String> allowed, String profile, String p
         }
     }
 
+    /** A policy that refuses every plugin because its configuration is unusable. */
+    static TrustPolicy invalid(String profile, String problem) {
+        return new TrustPolicy(TrustMode.ALLOWLIST, Set.of(), profile, problem);
+    }
+
     /** Why this bundle may not run, or empty when it may. */
     Optional<String> refusal(Assessment bundle) {
         if (problem != null) {
             return Optional.of("the trust configuration of profile '" + profile + "' is invalid (" + problem + "), so no plugin is admitted");
         }
         if (mode == TrustMode.ANY) return Optional.empty();
+        if (bundle.replaced() != null) {
+            return Optional.of("bundle " + bundle.replaced() + " of the profile was replaced at runtime (FileInstall updates an installed bundle"
+                + " of the same name and version instead of installing the dropped jar), which profile '" + profile + "' does not allow in allowlist mode");
+        }
         if (bundle.sha256() == null) return Optional.of(bundle.problem());
         if (allowed.contains(bundle.sha256())) return Optional.empty();
         return Optional.of("SHA-256 " + bundle.sha256() + " is not on the allowlist of profile '" + profile + "'");

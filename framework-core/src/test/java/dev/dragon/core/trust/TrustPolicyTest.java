@@ -43,6 +43,14 @@ class TrustPolicyTest {
     }
 
     @Test
+    void aReplacedProfileBundleRunsOnlyInModeAny() {
+        Assessment replaced = Assessment.replacedProfileBundle("plugin-fad");
+        assertEquals(Optional.empty(), TrustPolicy.any("demo").refusal(replaced));
+        assertTrue(TrustPolicy.from("allowlist", new String[] {A}, "", Path.of("/h"), "demo").refusal(replaced).orElseThrow()
+            .startsWith("bundle plugin-fad of the profile was replaced at runtime"));
+    }
+
+    @Test
     void aBrokenConfigurationRefusesEverythingAndSaysWhy(@TempDir Path home) {
         TrustPolicy typo = TrustPolicy.from("allowlst", new String[0], "", home, "demo");
         assertEquals(Optional.of("the trust configuration of profile 'demo' is invalid (mode 'allowlst' is neither 'any' nor 'allowlist'), so no plugin is admitted"),
