@@ -249,7 +249,7 @@ PY
   for _ in $(seq 1 150); do grep -q "ready in" "$work/trust.out" 2>/dev/null && break; sleep 0.1; done
   local line="refused plugin plugins/cli-trust-reward.jar: SHA-256 $sample_hash is not on the allowlist of profile 'demo'"
   if grep -q "ready in" "$work/trust.out" && [ "$(grep -c "cli-trust-reward.jar" "$work/trust.err")" -eq 1 ] && grep -qF "$line" "$work/trust.err" \
-     && [ "$(wc -l <"$work/trust.out")" -eq 1 ] && ! trust_status | grep -q '"id": "sample-reward"'; then
+     && [ "$(wc -l <"$work/trust.out")" -eq 1 ] && ! trust_status | grep -q '"id": "sample-reward"' && trust_status | grep -qF "\"$line\""; then
     record trust-refuses-unlisted-jar-at-launch 0
   else record trust-refuses-unlisted-jar-at-launch 1 "$(cat "$work/trust.out") $(grep -v djl "$work/trust.err" | head -c 600)"; fi
 
