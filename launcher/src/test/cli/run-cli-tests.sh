@@ -251,7 +251,7 @@ PY
   if grep -q "ready in" "$work/trust.out" && [ "$(grep -c "cli-trust-reward.jar" "$work/trust.err")" -eq 1 ] && grep -qF "$line" "$work/trust.err" \
      && [ "$(wc -l <"$work/trust.out")" -eq 1 ] && ! trust_status | grep -q '"id": "sample-reward"' && trust_status | grep -qF "\"$line\""; then
     record trust-refuses-unlisted-jar-at-launch 0
-  else record trust-refuses-unlisted-jar-at-launch 1 "$(cat "$work/trust.out") $(grep -v djl "$work/trust.err" | head -c 600)"; fi
+  else record trust-refuses-unlisted-jar-at-launch 1 "$(cat "$work/trust.out") $(grep -v djl "$work/trust.err" | grep -v ServiceOrchestrator | head -c 600) status: $(trust_status | grep -A3 refused | head -c 400)"; fi
 
   cp "$generator" "$work/cli-trust-generator.jar"; mv "$work/cli-trust-generator.jar" "$th/plugins/"
   for _ in $(seq 1 50); do grep -q "cli-trust-generator.jar" "$work/trust.err" && break; sleep 0.1; done

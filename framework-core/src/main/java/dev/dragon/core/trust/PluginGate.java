@@ -46,7 +46,7 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
     static final String MARKER = "dragon.trust";
     /** Service property: the one-line refusals of the bundles refused now. */
     static final String REFUSED = "dragon.trust.refused";
-    /** Service property: every refusal line logged since start, in order (each file and hash once). */
+    /** Service property: every refusal line logged since start, in order. */
     static final String LOGGED = "dragon.trust.logged";
     /** Service property: {@code any}, {@code allowlist}, or {@code pending} before the configuration is known. */
     static final String MODE = "dragon.trust.mode";
@@ -136,7 +136,12 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
             }
             case BundleEvent.UNINSTALLED -> {
                 heldFrom.remove(b.getBundleId());
-                if (assessed.remove(b.getBundleId()) != null) publish();
+                Assessment gone = assessed.remove(b.getBundleId());
+                if (gone != null) {
+                    // the same jar dropped again is a new event worth its line
+                    loggedKeys.removeIf(k -> k.startsWith(key(gone) + "@"));
+                    publish();
+                }
             }
             default -> {
                 // resolution and start events change nothing the gate decides
@@ -186,11 +191,6 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
         });
         lines.sort(null);
         return lines;
-    }
-
-    /** Every refusal line logged since the gate started. */
-    List<String> logged() {
-        return List.copyOf(loggedLines);
     }
 
     String mode() {
@@ -253,9 +253,14 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
         return "refused plugin " + PluginFolders.display(a.file(), home) + ": " + reason;
     }
 
+    /** One bundle content: the file (or replaced bundle) and its hash (or why there is none). */
+    private static String key(Assessment a) {
+        return (a.file() == null ? a.replaced() : a.file()) + "@" + (a.sha256() == null ? a.problem() : a.sha256());
+    }
+
+    /** Logs a refusal once per bundle content and reason while the bundle is installed, not on every scan. */
     private void report(Assessment a, String reason) {
-        String key = (a.file() == null ? a.replaced() : a.file()) + "@" + (a.sha256() == null ? a.problem() : a.sha256()) + "@" + reason;
-        if (!loggedKeys.add(key)) return;
+        if (!loggedKeys.add(key(a) + "@" + reason)) return;
         String line = line(a, reason);
         loggedLines.add(line);
         LOG.warn(line);
@@ -295,7 +300,7 @@ final class PluginGate implements ResolverHookFactory, SynchronousBundleListener
         }
     }
 
-    private void publish() {
+    private synchronized void publish() {
         ServiceRegistration<?> r = registration;
         if (r == null) return;
         Hashtable<String, Object> props = new Hashtable<>();
