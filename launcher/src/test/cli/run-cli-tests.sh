@@ -248,10 +248,14 @@ PY
   serve=$!; serve_pid=$serve   # the global cleanup stops it if the script is interrupted
   for _ in $(seq 1 150); do grep -q "ready in" "$work/trust.out" 2>/dev/null && break; sleep 0.1; done
   local line="refused plugin plugins/cli-trust-reward.jar: SHA-256 $sample_hash is not on the allowlist of profile 'demo'"
-  if grep -q "ready in" "$work/trust.out" && [ "$(grep -c "cli-trust-reward.jar" "$work/trust.err")" -eq 1 ] && grep -qF "$line" "$work/trust.err" \
-     && [ "$(wc -l <"$work/trust.out")" -eq 1 ] && ! trust_status | grep -q '"id": "sample-reward"' && trust_status | grep -qF "\"$line\""; then
+  # the socket is bound when "ready" prints and answers a moment later: wait for an answer
+  for _ in $(seq 1 50); do trust_status >"$work/trust-status.json" 2>&1 && grep -q '"state"' "$work/trust-status.json" && break; sleep 0.1; done
+  local ready lines named listed refused
+  ready=$(grep -c "ready in" "$work/trust.out"); lines=$(wc -l <"$work/trust.out"); named=$(grep -c "cli-trust-reward.jar" "$work/trust.err")
+  listed=$(grep -c '"id": "sample-reward"' "$work/trust-status.json"); refused=$(grep -cF "\"$line\"" "$work/trust-status.json")
+  if [ "$ready" -eq 1 ] && [ "$lines" -eq 1 ] && [ "$named" -eq 1 ] && grep -qF "$line" "$work/trust.err" && [ "$listed" -eq 0 ] && [ "$refused" -eq 1 ]; then
     record trust-refuses-unlisted-jar-at-launch 0
-  else record trust-refuses-unlisted-jar-at-launch 1 "$(cat "$work/trust.out") $(grep -v djl "$work/trust.err" | grep -v ServiceOrchestrator | head -c 600) status: $(trust_status | grep -A3 refused | head -c 400)"; fi
+  else record trust-refuses-unlisted-jar-at-launch 1 "ready=$ready stdout-lines=$lines stderr-lines-naming-it=$named in-status=$listed refused-in-status=$refused; stdout: $(head -c 300 "$work/trust.out"); status: $(head -c 300 "$work/trust-status.json")"; fi
 
   cp "$generator" "$work/cli-trust-generator.jar"; mv "$work/cli-trust-generator.jar" "$th/plugins/"
   for _ in $(seq 1 50); do grep -q "cli-trust-generator.jar" "$work/trust.err" && break; sleep 0.1; done
@@ -276,6 +280,13 @@ PY
   if grep -q "refused plugin plugins/cli-trust-generator2.jar: the trust configuration of profile 'demo' is invalid (it was read from plugins/dev.dragon.trust.cfg, but trust is configured only in the profile's folder launcher/profiles/demo/)" "$work/trust.err"; then
     record trust-ignores-configuration-in-plugins 0
   else record trust-ignores-configuration-in-plugins 1 "$(grep -v djl "$work/trust.err" | tail -n 4 | head -c 600)"; fi
+  # removing it deletes the one configuration: the gate stays closed instead of falling back to mode any
+  rm -f "$th/plugins/dev.dragon.trust.cfg"
+  for _ in $(seq 1 50); do grep -q "cli-trust-generator2.jar: .*its configuration was deleted" "$work/trust.err" && break; sleep 0.1; done
+  if grep -qF "refused plugin plugins/cli-trust-generator2.jar: the trust configuration of profile 'demo' is invalid (its configuration was deleted while launcher/profiles/demo/dev.dragon.trust.cfg exists; touch that file or restart to apply it again)" "$work/trust.err" \
+     && ! trust_status | grep -q '"id": "sample-generator"'; then
+    record trust-stays-closed-when-configuration-deleted 0
+  else record trust-stays-closed-when-configuration-deleted 1 "$(grep -v djl "$work/trust.err" | tail -n 4 | head -c 600)"; fi
   kill -TERM "$serve"; wait "$serve" 2>/dev/null; serve_pid=""
 
   ./dragon trust "$sample" >"$work/trust-line" 2>"$work/err"; local rc=$?

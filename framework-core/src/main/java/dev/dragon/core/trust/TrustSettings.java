@@ -2,10 +2,12 @@ package dev.dragon.core.trust;
 
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -16,8 +18,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * Hands the profile's trust configuration to the {@link PluginGate}: at activation (its first configuration, or the
  * defaults — mode {@code any} — when the profile has none) and on every change, which takes effect for bundles not
  * yet running (refused ones are judged again and started when now admitted). A trust configuration read from a
- * file outside the profile's folder ({@code launcher/profiles/PROFILE/}) is refused as a whole: no plugin runs until
- * it is removed.
+ * file outside the profile's folder ({@code launcher/profiles/PROFILE/}) is refused as a whole, and so is the absence
+ * of configuration while the profile has a trust file (it was deleted): no plugin runs until the profile's file is
+ * applied again.
  */
 @Component(configurationPid = TrustSettings.PID, immediate = true, service = {})
 @Designate(ocd = TrustConfiguration.class)
@@ -39,9 +42,29 @@ public class TrustSettings {
         Path home = homeProperty == null ? Path.of("").toAbsolutePath() : Path.of(homeProperty).toAbsolutePath().normalize();
         String profileName = context.getProperty("dragon.profile");
         String profile = profileName == null ? "default" : profileName;
-        Optional<String> misplaced = misplaced(properties.get(FILE_PROPERTY), home, profileName);
-        gate.configure(misplaced.isPresent() ? TrustPolicy.invalid(profile, misplaced.get())
+        Optional<String> problem = misplaced(properties.get(FILE_PROPERTY), home, profileName)
+            .or(() -> lost(properties.containsKey(Constants.SERVICE_PID), home, profileName));
+        gate.configure(problem.isPresent() ? TrustPolicy.invalid(profile, problem.get())
             : TrustPolicy.from(config.mode(), config.allow(), config.allowlist_file(), home, profile));
+    }
+
+    /**
+     * Why running without configuration would be wrong: the profile has a trust file, yet ConfigAdmin holds none — it
+     * was deleted (for instance by removing a {@code dev.dragon.trust.cfg} dropped into {@code plugins/}, which had
+     * overwritten the profile's). The defaults (mode {@code any}) would open the gate; FileInstall applies the profile's
+     * file again only when it changes.
+     */
+    static Optional<String> lost(boolean configured, Path home, String profile) {
+        if (configured || profile == null) return Optional.empty();
+        Path folder = home.resolve("launcher").resolve("profiles").resolve(profile);
+        for (String name : new String[] {PID + ".cfg", PID + ".config"}) {
+            Path file = folder.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return Optional.of("its configuration was deleted while " + PluginFolders.display(file, home)
+                    + " exists; touch that file or restart to apply it again");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
