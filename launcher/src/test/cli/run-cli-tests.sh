@@ -227,6 +227,84 @@ sdk_test_api_baseline
 sdk_test_example_plugin
 sdk_test_profiles
 
+# 12. trust: a profile in allowlist mode (its own dev.dragon.trust.cfg) refuses an unlisted jar with one stderr line and
+#     never starts it — present at launch or dropped later —, starts it once its SHA-256 is listed, and ignores a trust
+#     configuration dropped into plugins/ (fail closed). Runs in a scratch home: the real script and launcher jar, its
+#     own profile folder and plugins/.
+trust_tests() {
+  local sample generator th serve=""
+  sample=$(ls itest/sample-reward/target/sample-reward-*.jar 2>/dev/null | grep -v sources | head -n 1)
+  generator=$(ls itest/sample-generator/target/sample-generator-*.jar 2>/dev/null | grep -v sources | head -n 1)
+  if [ -z "$sample" ] || [ -z "$generator" ]; then record trust-allowlist 1 "no sample plugin jars (build itest/ first)"; return; fi
+  th="$work/trust-home"
+  mkdir -p "$th/launcher/profiles/demo" "$th/plugins"
+  cp "$home/dragon" "$th/"; ln -s "$home/launcher/target" "$th/launcher/target"; cp "$home/launcher/profiles/demo.bndrun" "$th/launcher/profiles/"
+  local other_hash sample_hash generator_hash
+  other_hash=$(printf 'not a plugin' | sha256sum | cut -c1-64)
+  sample_hash=$(sha256sum "$sample" | cut -c1-64); generator_hash=$(sha256sum "$generator" | cut -c1-64)
+  printf 'mode = allowlist\nallow = %s\n' "$other_hash" >"$th/launcher/profiles/demo/dev.dragon.trust.cfg"
+  cp "$sample" "$th/plugins/cli-trust-reward.jar"
+  # older than the launcher jar, so that the copied script does not rebuild
+  find "$th" -path "$th/launcher/target" -prune -o -exec touch -h -d 2000-01-01 {} +
+  trust_status() { python3 - "$th/run/serve.sock" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print(s.makefile().read())
+PY
+  }
+  "$th/dragon" serve >"$work/trust.out" 2>"$work/trust.err" &
+  serve=$!; serve_pid=$serve   # the global cleanup stops it if the script is interrupted
+  for _ in $(seq 1 150); do grep -q "ready in" "$work/trust.out" 2>/dev/null && break; sleep 0.1; done
+  local line="refused plugin plugins/cli-trust-reward.jar: SHA-256 $sample_hash is not on the allowlist of profile 'demo'"
+  # the socket is bound when "ready" prints and answers a moment later: wait for an answer
+  for _ in $(seq 1 50); do trust_status >"$work/trust-status.json" 2>&1 && grep -q '"state"' "$work/trust-status.json" && break; sleep 0.1; done
+  local ready lines named listed refused
+  ready=$(grep -c "ready in" "$work/trust.out"); lines=$(wc -l <"$work/trust.out"); named=$(grep -c "cli-trust-reward.jar" "$work/trust.err")
+  listed=$(grep -c '"id": "sample-reward"' "$work/trust-status.json"); refused=$(grep -cF "\"$line\"" "$work/trust-status.json")
+  if [ "$ready" -eq 1 ] && [ "$lines" -eq 1 ] && [ "$named" -eq 1 ] && grep -qF "$line" "$work/trust.err" && [ "$listed" -eq 0 ] && [ "$refused" -eq 1 ]; then
+    record trust-refuses-unlisted-jar-at-launch 0
+  else record trust-refuses-unlisted-jar-at-launch 1 "ready=$ready stdout-lines=$lines stderr-lines-naming-it=$named in-status=$listed refused-in-status=$refused; stdout: $(head -c 300 "$work/trust.out"); status: $(head -c 300 "$work/trust-status.json")"; fi
+
+  cp "$generator" "$work/cli-trust-generator.jar"; mv "$work/cli-trust-generator.jar" "$th/plugins/"
+  for _ in $(seq 1 50); do grep -q "cli-trust-generator.jar" "$work/trust.err" && break; sleep 0.1; done
+  sleep 1.5   # three more FileInstall polls: a refusal is logged once, not on every poll
+  if [ "$(grep -c "cli-trust-generator.jar" "$work/trust.err")" -eq 1 ] \
+     && grep -qF "refused plugin plugins/cli-trust-generator.jar: SHA-256 $generator_hash is not on the allowlist of profile 'demo'" "$work/trust.err" \
+     && [ "$(grep -c "cli-trust-reward.jar" "$work/trust.err")" -eq 1 ] && ! grep -qE '^\s+at |Exception' "$work/trust.err" "$work/trust.out"; then
+    record trust-refuses-dropped-jar-with-one-line 0
+  else record trust-refuses-dropped-jar-with-one-line 1 "$(grep -v djl "$work/trust.err" | head -c 600)"; fi
+
+  printf 'mode = allowlist\nallow = %s, %s\n' "$other_hash" "$sample_hash" >"$th/launcher/profiles/demo/dev.dragon.trust.cfg"
+  touch -d 2000-01-02 "$th/launcher/profiles/demo/dev.dragon.trust.cfg"
+  local listed=""
+  for _ in $(seq 1 50); do trust_status | grep -q '"id": "sample-reward"' && { listed=yes; break; }; sleep 0.1; done
+  if [ "$listed" = yes ] && [ "$(grep -c "cli-trust-reward.jar" "$work/trust.err")" -eq 1 ]; then record trust-starts-jar-once-listed 0
+  else record trust-starts-jar-once-listed 1 "$(grep -v djl "$work/trust.err" | tail -n 5 | head -c 600)"; fi
+
+  printf 'mode = any\n' >"$th/plugins/dev.dragon.trust.cfg"
+  for _ in $(seq 1 50); do grep -q "read from plugins/dev.dragon.trust.cfg" "$work/trust.err" && break; sleep 0.1; done
+  rm -f "$th/plugins/cli-trust-generator.jar"; cp "$generator" "$work/cli-trust-generator2.jar"; mv "$work/cli-trust-generator2.jar" "$th/plugins/"
+  for _ in $(seq 1 50); do grep -q "cli-trust-generator2.jar" "$work/trust.err" && break; sleep 0.1; done
+  if grep -q "refused plugin plugins/cli-trust-generator2.jar: the trust configuration of profile 'demo' is invalid (it was read from plugins/dev.dragon.trust.cfg, but trust is configured only in the profile's folder launcher/profiles/demo/)" "$work/trust.err"; then
+    record trust-ignores-configuration-in-plugins 0
+  else record trust-ignores-configuration-in-plugins 1 "$(grep -v djl "$work/trust.err" | tail -n 4 | head -c 600)"; fi
+  # removing it deletes the one configuration: the gate stays closed instead of falling back to mode any
+  rm -f "$th/plugins/dev.dragon.trust.cfg"
+  for _ in $(seq 1 50); do grep -q "cli-trust-generator2.jar: .*its configuration was deleted" "$work/trust.err" && break; sleep 0.1; done
+  if grep -qF "refused plugin plugins/cli-trust-generator2.jar: the trust configuration of profile 'demo' is invalid (its configuration was deleted while launcher/profiles/demo/dev.dragon.trust.cfg exists; touch that file or restart to apply it again)" "$work/trust.err" \
+     && ! trust_status | grep -q '"id": "sample-generator"'; then
+    record trust-stays-closed-when-configuration-deleted 0
+  else record trust-stays-closed-when-configuration-deleted 1 "$(grep -v djl "$work/trust.err" | tail -n 4 | head -c 600)"; fi
+  kill -TERM "$serve"; wait "$serve" 2>/dev/null; serve_pid=""
+
+  ./dragon trust "$sample" >"$work/trust-line" 2>"$work/err"; local rc=$?
+  if [ $rc -eq 0 ] && [ "$(cat "$work/trust-line")" = "$sample_hash  $(basename "$sample")" ]; then record trust-command-prints-sha256sum-line 0
+  else record trust-command-prints-sha256sum-line 1 "rc=$rc $(cat "$work/trust-line" "$work/err" | head -c 300)"; fi
+  ./dragon trust "$work/no-such.jar" >/dev/null 2>"$work/err"; rc=$?
+  if [ $rc -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -qF "dragon trust: $work/no-such.jar: no such file" "$work/err"; then record trust-command-missing-file-one-line 0
+  else record trust-command-missing-file-one-line 1 "rc=$rc $(head -c 300 "$work/err")"; fi
+}
+trust_tests
+
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="cli" tests="%d" failures="%d" errors="0" skipped="0">%s</testsuite>\n' \
   $((passed + failed)) "$failed" "$cases" >"$reports/TEST-cli.xml"
 echo "cli: $passed passed, $failed failed"
