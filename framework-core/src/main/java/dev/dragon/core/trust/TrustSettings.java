@@ -31,6 +31,11 @@ public class TrustSettings {
 
     /** The property FileInstall adds to a configuration it read from a file: that file's URI. */
     static final String FILE_PROPERTY = "felix.fileinstall.filename";
+    /**
+     * Framework property: the profile's watched configuration folder, set by the {@code dragon} script (a layered
+     * profile's is a folder of links to its base's files and its own); absent, {@code launcher/profiles/PROFILE}.
+     */
+    static final String PROFILE_DIR_PROPERTY = "dragon.profile.dir";
 
     @Reference
     private PluginGate gate;
@@ -42,10 +47,23 @@ public class TrustSettings {
         Path home = homeProperty == null ? Path.of("").toAbsolutePath() : Path.of(homeProperty).toAbsolutePath().normalize();
         String profileName = context.getProperty("dragon.profile");
         String profile = profileName == null ? "default" : profileName;
-        Optional<String> problem = misplaced(properties.get(FILE_PROPERTY), home, profileName)
-            .or(() -> lost(properties.containsKey(Constants.SERVICE_PID), home, profileName));
+        Path folder = profileFolder(home, profileName, context.getProperty(PROFILE_DIR_PROPERTY));
+        Optional<String> problem = misplaced(properties.get(FILE_PROPERTY), home, folder)
+            .or(() -> lost(properties.containsKey(Constants.SERVICE_PID), home, folder));
         gate.configure(problem.isPresent() ? TrustPolicy.invalid(profile, problem.get())
             : TrustPolicy.from(config.mode(), config.allow(), config.allowlist_file(), home, profile));
+    }
+
+    /**
+     * @param home       the dragon home
+     * @param profile    the profile's name, {@code null} outside the launcher (tests)
+     * @param configured the {@value #PROFILE_DIR_PROPERTY} property, {@code null} when not set
+     * @return the one folder a trust configuration may come from, {@code null} without a profile
+     */
+    static Path profileFolder(Path home, String profile, String configured) {
+        if (profile == null) return null;
+        if (configured != null && !configured.isBlank()) return Path.of(configured).toAbsolutePath().normalize();
+        return home.resolve("launcher").resolve("profiles").resolve(profile);
     }
 
     /**
@@ -54,9 +72,8 @@ public class TrustSettings {
      * overwritten the profile's). The defaults (mode {@code any}) would open the gate; FileInstall applies the profile's
      * file again only when it changes.
      */
-    static Optional<String> lost(boolean configured, Path home, String profile) {
-        if (configured || profile == null) return Optional.empty();
-        Path folder = home.resolve("launcher").resolve("profiles").resolve(profile);
+    static Optional<String> lost(boolean configured, Path home, Path folder) {
+        if (configured || folder == null) return Optional.empty();
         for (String name : new String[] {PID + ".cfg", PID + ".config"}) {
             Path file = folder.resolve(name);
             if (Files.isRegularFile(file)) {
@@ -71,8 +88,8 @@ public class TrustSettings {
      * Why a configuration file may not set the trust policy: only the profile's own folder may, never
      * {@code plugins/} — else whoever can drop a jar there could drop {@code mode = any} beside it.
      */
-    static Optional<String> misplaced(Object fileInstallName, Path home, String profile) {
-        if (fileInstallName == null || profile == null) return Optional.empty();
+    static Optional<String> misplaced(Object fileInstallName, Path home, Path profileFolder) {
+        if (fileInstallName == null || profileFolder == null) return Optional.empty();
         Path file;
         try {
             String name = fileInstallName.toString();
@@ -80,7 +97,6 @@ public class TrustSettings {
         } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             return Optional.of("it was read from '" + fileInstallName + "', not from the profile's folder");
         }
-        Path profileFolder = home.resolve("launcher").resolve("profiles").resolve(profile);
         file = file.toAbsolutePath().normalize();
         if (file.startsWith(profileFolder)) return Optional.empty();
         return Optional.of("it was read from " + PluginFolders.display(file, home) + ", but trust is configured only in the profile's folder "
