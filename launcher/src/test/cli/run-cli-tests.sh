@@ -29,6 +29,21 @@ record() { # name, status (0 = pass), message
   fi
 }
 
+# Waits (up to 120 s: a loaded machine starts a JVM slowly) until FILE contains PATTERN; false when it never does.
+wait_for() { # file, pattern
+  local i
+  for i in $(seq 1 1200); do grep -q -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+
+# SIGKILLs the JVM a backgrounded ./dragon started (a crash, not a stop); the script too when its JVM never appeared,
+# so that a wait on it cannot hang.
+kill_java_of() { # pid of the ./dragon script
+  local java="" i
+  for i in $(seq 1 100); do java=$(pgrep -P "$1" java) && break; sleep 0.1; done
+  if [ -n "$java" ]; then kill -KILL "$java" 2>/dev/null; else kill -KILL "$1" 2>/dev/null; fi
+}
+
 # A bad input must give exactly one stderr line that names the file, a non-zero exit, and no stack trace.
 expect_one_line_error() { # name, expected fragment, file
   local name=$1 fragment=$2 file=$3
@@ -86,7 +101,7 @@ if grep -qE '^\s+at ' "$work/err"; then record verbose-shows-stack-trace 0; else
 sample=$(ls itest/sample-reward/target/sample-reward-*.jar 2>/dev/null | grep -v sources | head -n 1)
 ./dragon serve >"$work/serve.out" 2>"$work/serve.err" &
 serve_pid=$!
-for _ in $(seq 1 100); do grep -q "ready in" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+wait_for "$work/serve.out" "ready in"
 ready=$(grep -o "ready in [0-9]* ms" "$work/serve.out")
 if [ -n "$ready" ]; then record serve-becomes-ready 0; echo "     ($ready from JVM start)"; else record serve-becomes-ready 1 "$(cat "$work/serve.out" "$work/serve.err")"; fi
 
@@ -141,13 +156,13 @@ if { [ $rc -eq 0 ] || [ $rc -eq 143 ]; } && [ ! -e run/serve.sock ]; then record
 #    serve is refused with one line
 ./dragon serve >"$work/serve.out" 2>/dev/null &
 serve_pid=$!
-for _ in $(seq 1 100); do grep -q "ready in" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
-kill -KILL "$(pgrep -P "$serve_pid" java)" 2>/dev/null; wait "$serve_pid" 2>/dev/null; serve_pid=""
+wait_for "$work/serve.out" "ready in"
+kill_java_of "$serve_pid"; wait "$serve_pid" 2>/dev/null; serve_pid=""
 stale=$([ -S run/serve.sock ] && echo yes)
 : >"$work/serve.out"
 ./dragon serve >"$work/serve.out" 2>/dev/null &
 serve_pid=$!
-for _ in $(seq 1 100); do grep -q "ready in" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+wait_for "$work/serve.out" "ready in"
 ./dragon serve >/dev/null 2>"$work/err"; rc=$?
 # (serve logs at INFO on stderr; the error itself is one "dragon serve:" line, no stack trace)
 if [ "$stale" = yes ] && grep -q "ready in" "$work/serve.out" && [ $rc -eq 1 ] \
@@ -189,7 +204,7 @@ else
   ./dragon run "${args[@]}" --out "$work/killed" >/dev/null 2>&1 &
   run_pid=$!
   for _ in $(seq 1 600); do [ -f "$work/killed/metrics.csv" ] && [ "$(wc -l <"$work/killed/metrics.csv")" -ge 6 ] && break; sleep 0.05; done
-  kill -KILL "$(pgrep -P "$run_pid" java)" 2>/dev/null; wait "$run_pid" 2>/dev/null
+  kill_java_of "$run_pid"; wait "$run_pid" 2>/dev/null
   rows_at_kill=$(grep -c '"iteration"' "$work/killed/metrics.jsonl" 2>/dev/null || echo 0)
   last_ckpt=$(ls -d "$work"/killed/checkpoints/iter-* 2>/dev/null | sed 's/.*iter-0*//' | sort -n | tail -n 1)
   last_ckpt=${last_ckpt:-0}
@@ -253,7 +268,7 @@ PY
   }
   "$th/dragon" serve >"$work/trust.out" 2>"$work/trust.err" &
   serve=$!; serve_pid=$serve   # the global cleanup stops it if the script is interrupted
-  for _ in $(seq 1 150); do grep -q "ready in" "$work/trust.out" 2>/dev/null && break; sleep 0.1; done
+  wait_for "$work/trust.out" "ready in"
   local line="refused plugin plugins/cli-trust-reward.jar: SHA-256 $sample_hash is not on the allowlist of profile 'demo'"
   # the socket is bound when "ready" prints and answers a moment later: wait for an answer
   for _ in $(seq 1 50); do trust_status >"$work/trust-status.json" 2>&1 && grep -q '"state"' "$work/trust-status.json" && break; sleep 0.1; done

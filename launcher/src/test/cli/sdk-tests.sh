@@ -1,5 +1,5 @@
 # Command-line tests of the plugin SDK and the launcher profiles. Sourced by run-cli-tests.sh, which provides
-# $home, $work, record, status_has and serve_pid (its cleanup stops a serve left running); each function is one group.
+# $home, $work, record, status_has, wait_for and serve_pid (its cleanup stops a serve left running); each function is one group.
 
 sdk_socket_has() { # id -> true when the running serve reports a plugin with that id (one socket read, no JVM)
   python3 - "$home/run/serve.sock" <<'PY' | grep -q "\"id\": \"$1\""
@@ -32,7 +32,7 @@ sdk_test_example_plugin() {
 
   ./dragon serve >"$work/sdk-serve.out" 2>"$work/sdk-serve.err" &
   serve_pid=$!
-  for _ in $(seq 1 150); do grep -q "ready in" "$work/sdk-serve.out" 2>/dev/null && break; sleep 0.1; done
+  wait_for "$work/sdk-serve.out" "ready in"
   cp "$jar" "$work/cli-test-tonality.jar"
   local start seen=""; start=$(date +%s%N)
   mv "$work/cli-test-tonality.jar" plugins/cli-test-tonality.jar
