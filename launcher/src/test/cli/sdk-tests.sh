@@ -66,14 +66,16 @@ assert len(rows) == 2 and all(0 <= float(r['reward:tonality']) <= 1 for r in row
     record run-with-example-reward 0
   else record run-with-example-reward 1 "rc=$rc $(tail -n 3 "$work/sdk-run.err" | head -c 400)"; fi
   # the API jar is compile-time only: dropped into plugins/ by mistake it never resolves (a second copy of the API
-  # packages would cut plugins off from the orchestrator), and the plugin next to it still works (FileInstall reports
-  # the refusal with a stack trace on stdout, not stderr: a FileInstall logging setting of the common runtime)
+  # packages would cut plugins off from the orchestrator), and the plugin next to it still works; the trust gate, which
+  # starts admitted plugins, reports it with one warning line on stderr, no stack trace
   local api_jar; api_jar=$(ls api/target/dragon-api-*.jar 2>/dev/null | grep -v -- '-sources.jar$' | head -n 1)
   cp "$api_jar" plugins/cli-test-dragon-api.jar
   out=$(./dragon plugins 2>"$work/err"); rc=$?
   rm -f plugins/cli-test-dragon-api.jar
   if [ $rc -eq 0 ] && grep -qE '^reward +tonality +INSTANCE +1\.0\.0 +org\.example\.dragon\.tonality ' <<<"$out" \
-     && grep -q "cli-test-dragon-api.jar: org.osgi.framework.BundleException: Unable to resolve dev.dragon.api .*osgi.unresolvable" - "$work/err" <<<"$out"; then
+     && [ "$(grep -c "cli-test-dragon-api.jar" "$work/err")" -eq 1 ] \
+     && grep -q "cli-test-dragon-api.jar is admitted but could not be started: Unable to resolve dev.dragon.api .*osgi.unresolvable" "$work/err" \
+     && ! grep -qE '^\s+at ' "$work/err" && ! grep -q "cli-test-dragon-api.jar" <<<"$out"; then
     record api-jar-in-plugins-never-resolves 0
   else record api-jar-in-plugins-never-resolves 1 "rc=$rc: $(grep -E 'tonality' <<<"$out") $(head -c 300 "$work/err")"; fi
   rm -f plugins/cli-test-tonality.jar
