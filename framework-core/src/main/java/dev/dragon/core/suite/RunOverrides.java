@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * One suite reward's training settings that differ from the suite's shared ones: the {@code run.NAME=VALUE}
- * properties of its line (the DRAGON paper tunes its settings per reward too). Only training settings may change;
- * the evaluation (prompts, sampler steps, seed, bootstrap) stays the same for every reward so that the win rates
- * remain comparable. Values are checked when the line is read, so that a bad one names its key before any run.
+ * properties of its line (the DRAGON paper tunes its settings per reward too). Only training settings may change
+ * (guidance also sets the evaluation sampler's scale, for the base and the fine-tuned model alike); the evaluation's
+ * prompts, sampler steps, seed and bootstrap stay the same for every reward so that the win rates remain comparable.
+ * Values are checked when the line is read, so that a bad one names its key before any run.
  *
  * @param values the overrides by name (without {@code run.}), in the order given
  */
