@@ -12,6 +12,7 @@ import dev.dragon.core.run.RunFolder;
 import dev.dragon.core.run.RunProgress;
 import dev.dragon.core.run.RunService;
 import dev.dragon.core.run.StatusBoard;
+import dev.dragon.core.suite.RunOverrides;
 import dev.dragon.core.suite.SuiteReward;
 import dev.dragon.core.suite.SuiteRow;
 import dev.dragon.core.suite.SuiteTable;
@@ -54,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * reward's configuration again so that the next evaluation measures only what it should, and rewrite
  * {@code suite.json}, {@code suite.csv} and {@code suite.html}. Running it again on the same {@code --out} skips the
  * rewards already finished and resumes an interrupted run from its newest checkpoint. Numbers and rewards come
- * from {@link SuiteConfiguration} (PID {@value #PID}).
+ * from {@link SuiteConfiguration} (PID {@value #PID}); a reward's line may change its own training settings
+ * ({@code run.NAME=VALUE}, {@link dev.dragon.core.suite.RunOverrides}), never its evaluation.
  */
 @Component(configurationPid = SuiteCommand.PID, property = Subcommand.NAME + "=suite")
 @Designate(ocd = SuiteConfiguration.class)
@@ -99,14 +101,15 @@ public class SuiteCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "dragon suite [--out DIR] [--iterations N] [--eval-count N] [--only ID,ID...]\n"
+        return "dragon suite [--out DIR] [--iterations N] [--eval-count N] [--only ID,ID...] [--corpus DIR]\n"
             + "       (rewards and numbers: launcher/profiles/PROFILE/" + PID + ".cfg; an existing --out folder is continued:\n"
-            + "       finished rewards are skipped)";
+            + "       finished rewards are skipped; --iterations overrides every reward's own; --corpus another corpus folder,\n"
+            + "       e.g. a validation split to choose settings on)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        CommandOptions o = CommandOptions.parse("suite", args, Set.of("--out", "--iterations", "--eval-count", "--only"), Set.of());
+        CommandOptions o = CommandOptions.parse("suite", args, Set.of("--out", "--iterations", "--eval-count", "--only", "--corpus"), Set.of());
         SuiteConfiguration c = config;
         List<SuiteReward> rewards;
         try {
@@ -122,11 +125,20 @@ public class SuiteCommand implements Subcommand {
         Path home = DragonHome.of(context);
         RunService service = new RunService(orchestrator);
         Generator generator = service.generator(c.generator());
-        Path corpus = home.resolve(c.corpus_dir());
+        Path corpus = o.has("--corpus") ? Path.of(o.string("--corpus", "")).toAbsolutePath().normalize() : home.resolve(c.corpus_dir());
         if (!Files.isRegularFile(corpus.resolve("captions.tsv")) || !Files.isRegularFile(corpus.resolve("prompts-heldout.tsv"))) {
             DemoCommand.makeCorpus(context, corpus, c.corpus_clips(), c.corpus_heldout(), c.corpus_seed());
         }
         RunSettings settings = settings(c, o.integer("--iterations", c.iterations()), o.integer("--eval-count", c.eval_prompts()), corpus);
+        Integer iterationsForAll = o.has("--iterations") ? settings.iterations() : null;
+        for (SuiteReward r : rewards) {
+            // refused combinations (e.g. run.pairing=unpaired with DPO) stop the suite before any run, not as a row's error
+            try {
+                r.run().applyTo(settings);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(r.key() + " in " + PID + ".cfg: " + e.getMessage());
+            }
+        }
         Path folder = (o.has("--out") ? Path.of(o.string("--out", "")) : RunCommand.defaultFolder(home.resolve(c.runs_dir()), "suite"))
             .toAbsolutePath().normalize();
         Files.createDirectories(folder);
@@ -145,7 +157,7 @@ public class SuiteCommand implements Subcommand {
             if (row != null) {
                 System.err.printf(Locale.ROOT, "suite %s: '%s' already finished in %s: skipped%n", position, r.id(), runDir);
             } else {
-                row = runOne(r, position, runName, runDir, base, generator, corpus, c, settings, args, service);
+                row = runOne(r, position, runName, runDir, base, generator, corpus, c, settings, iterationsForAll, args, service);
             }
             rows.add(row);
             SuiteTable table = new SuiteTable(rows, rewards.size(), recorded);
@@ -179,10 +191,20 @@ public class SuiteCommand implements Subcommand {
 
     /** Runs one reward from the base model; a failure becomes the row's error, not the suite's end. */
     private SuiteRow runOne(SuiteReward r, String position, String runName, Path runDir, Path base, Generator generator, Path corpus,
-                            SuiteConfiguration c, RunSettings shared, List<String> args, RunService service) throws Exception {
+                            SuiteConfiguration c, RunSettings shared, Integer iterationsForAll, List<String> args, RunService service)
+        throws Exception {
         long start = System.nanoTime();
         Configuration created = null;
+        String described = "";
         try {
+            RunSettings settings;
+            try {
+                settings = r.run().applyTo(shared).withRewards(List.of(new WeightedReward(r.id(), 1)));
+                if (iterationsForAll != null) settings = settings.withIterations(iterationsForAll);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(r.key() + " in " + PID + ".cfg: " + e.getMessage());
+            }
+            described = RunOverrides.describe(settings);
             // the generator keeps the weights of the previous reward's run: every reward starts from the same base
             generator.restore(base);
             if (r.configured()) created = configure(r, corpus, c);
@@ -190,11 +212,10 @@ public class SuiteCommand implements Subcommand {
                 throw new CommandException("reward '" + r.id() + "' is not there (available: " + service.available(PluginType.REWARD) + ")");
             }
             Reward reward = orchestrator.reward(r.id()).orElseThrow();
-            RunSettings settings = shared.withRewards(List.of(new WeightedReward(r.id(), 1)));
             RunFolder rf = new RunFolder(runDir);
             boolean resume = rf.exists();
             if (!resume && Files.exists(runDir)) deleteTree(runDir); // started but never wrote its config: nothing to keep
-            System.err.printf(Locale.ROOT, "suite %s: '%s' (%s), %s%n", position, r.id(), reward.kind().name(),
+            System.err.printf(Locale.ROOT, "suite %s: '%s' (%s), %s, %s%n", position, r.id(), reward.kind().name(), described,
                 resume ? "resuming " + runDir : "run folder " + runDir);
             List<String> commandLine = new ArrayList<>(List.of("dragon", "suite"));
             commandLine.addAll(args);
@@ -204,7 +225,7 @@ public class SuiteCommand implements Subcommand {
             }
             MetricResult headline = outcome.evaluation() == null ? null : outcome.evaluation().headline();
             if (headline == null) throw new CommandException(runDir + ": the evaluation has no row for '" + r.id() + "'");
-            SuiteRow row = SuiteRow.of(headline, runName, (System.nanoTime() - start) / 1e9);
+            SuiteRow row = SuiteRow.of(headline, runName, (System.nanoTime() - start) / 1e9, described);
             AtomicFiles.writeJson(runDir.resolve(ROW_FILE), row.toJson());
             return row;
         } catch (CommandException | IOException | RuntimeException e) {
@@ -212,7 +233,7 @@ public class SuiteCommand implements Subcommand {
             LOG.error("suite: reward '{}' failed: {}", r.id(), message);
             LOG.debug("suite: reward '{}' failed", r.id(), e);
             String kind = orchestrator.reward(r.id()).map(x -> x.kind().name()).orElse("");
-            return new SuiteRow(r.id(), kind, "", null, Double.NaN, Double.NaN, runName, (System.nanoTime() - start) / 1e9, message);
+            return new SuiteRow(r.id(), kind, "", null, Double.NaN, Double.NaN, runName, (System.nanoTime() - start) / 1e9, message, described);
         } finally {
             if (created != null) created.delete();
         }
@@ -298,7 +319,8 @@ public class SuiteCommand implements Subcommand {
         return String.format(Locale.ROOT, "%-28s %-24s win rate %6.2f %% (%d/%d, %d ties)%s  before %.6g after %.6g", row.id(), row.kind(),
             100 * w.rate(), w.wins(), w.trials(), w.ties(),
             Double.isFinite(w.pValue()) ? String.format(Locale.ROOT, "  CP95 lower %.2f %%  p=%.3g  P(WR>0.5)=%.4f", 100 * w.lowerBound95(),
-                w.pValue(), w.posteriorAboveHalf()) : "  (" + row.method() + ")", row.before(), row.after());
+                w.pValue(), w.posteriorAboveHalf()) : "  (" + row.method() + ")", row.before(), row.after())
+            + (row.settings().isEmpty() ? "" : "  [" + row.settings() + "]");
     }
 
     private static String percent(double v) {

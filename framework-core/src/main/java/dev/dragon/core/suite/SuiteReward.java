@@ -15,14 +15,16 @@ import java.util.TreeMap;
  * is already there (configured elsewhere, e.g. by the profile); the suite then only uses it. A value
  * {@code @COLUMN=VALUE} of {@code reference.audio} or {@code reference.captions} names an exemplar set of the
  * corpus (its training clips whose {@code captions.tsv} column has that value), which the suite writes as a list
- * of WAV files or of captions before it configures the reward.
+ * of WAV files or of captions before it configures the reward. Properties {@code run.NAME=VALUE} are not the
+ * reward's: they change this reward's training settings ({@link RunOverrides}), also for a reward used as it is.
  *
  * @param key        the configuration key the line came from ({@code reward.01}); the suite runs keys in order
  * @param id         the reward id (unique within the suite)
  * @param factoryPid the factory PID to configure, or null for a reward used as it is
- * @param properties the configuration properties, {@code reward.id} excluded (the suite adds it)
+ * @param properties the configuration properties, {@code reward.id} and the run overrides excluded (the suite adds the id)
+ * @param run        the reward's run settings that differ from the suite's
  */
-public record SuiteReward(String key, String id, String factoryPid, Map<String, String> properties) {
+public record SuiteReward(String key, String id, String factoryPid, Map<String, String> properties, RunOverrides run) {
 
     /** Prefix of the configuration keys that hold suite rewards. */
     public static final String KEY_PREFIX = "reward.";
@@ -30,6 +32,7 @@ public record SuiteReward(String key, String id, String factoryPid, Map<String, 
     /** Canonical constructor: copies the properties. */
     public SuiteReward {
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        if (run == null) run = RunOverrides.NONE;
     }
 
     /** @return true when the suite creates this reward through ConfigurationAdmin */
@@ -75,6 +78,7 @@ public record SuiteReward(String key, String id, String factoryPid, Map<String, 
         if (!id.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException(key + ": reward id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
         String factory = head[1].equals("-") ? null : head[1];
         Map<String, String> props = new LinkedHashMap<>();
+        Map<String, String> run = new LinkedHashMap<>();
         if (head.length == 3) {
             for (String part : head[2].split(";")) {
                 String p = part.strip();
@@ -83,6 +87,12 @@ public record SuiteReward(String key, String id, String factoryPid, Map<String, 
                 if (eq <= 0) throw new IllegalArgumentException(key + ": property '" + p + "' is not key=value");
                 String name = p.substring(0, eq).strip();
                 String v = p.substring(eq + 1).strip();
+                if (name.startsWith(RunOverrides.PREFIX)) {
+                    String setting = name.substring(RunOverrides.PREFIX.length());
+                    RunOverrides.check(key, setting, v);
+                    if (run.put(setting, v) != null) throw new IllegalArgumentException(key + ": property '" + name + "' given twice");
+                    continue;
+                }
                 if (name.equals("reward.id")) throw new IllegalArgumentException(key + ": reward.id comes from the line's first word, do not set it");
                 if (props.put(name, v) != null) throw new IllegalArgumentException(key + ": property '" + name + "' given twice");
                 if (v.startsWith("@") && (v.indexOf('=') < 2 || v.indexOf('=') == v.length() - 1)) {
@@ -94,9 +104,9 @@ public record SuiteReward(String key, String id, String factoryPid, Map<String, 
             }
         }
         if (factory == null && !props.isEmpty()) {
-            throw new IllegalArgumentException(key + ": reward '" + id + "' is used as configured elsewhere ('-'): it takes no properties");
+            throw new IllegalArgumentException(key + ": reward '" + id + "' is used as configured elsewhere ('-'): it takes no properties (only " + RunOverrides.PREFIX + "* run settings)");
         }
-        return new SuiteReward(key, id, factory, props);
+        return new SuiteReward(key, id, factory, props, new RunOverrides(run));
     }
 
     /**

@@ -10,7 +10,8 @@ import jakarta.json.JsonValue;
 
 /**
  * One reward of a suite after its run: its target row of the run's evaluation, where its run folder is and how
- * long it took. A row whose run failed carries the error and no win rate.
+ * long it took, and the training settings it ran with (they may differ per reward). A row whose run failed carries
+ * the error and no win rate.
  *
  * @param id        the reward id
  * @param kind      the reward's kind ({@link dev.dragon.api.RewardKind#name()}), empty when unknown
@@ -21,9 +22,15 @@ import jakarta.json.JsonValue;
  * @param runFolder the run folder, relative to the suite folder
  * @param seconds   wall time of the reward's run and evaluation (NaN when unknown)
  * @param error     why the reward has no result, or null
+ * @param settings  the run's training settings in one line ({@link RunOverrides#describe}), empty when unknown
  */
 public record SuiteRow(String id, String kind, String method, WinRate winRate, double before, double after,
-                       String runFolder, double seconds, String error) {
+                       String runFolder, double seconds, String error, String settings) {
+
+    /** Canonical constructor: null settings become empty. */
+    public SuiteRow {
+        if (settings == null) settings = "";
+    }
 
     /** @return true when the row has a win rate */
     public boolean measured() {
@@ -34,16 +41,18 @@ public record SuiteRow(String id, String kind, String method, WinRate winRate, d
      * @param result    the run's target row from its evaluation
      * @param runFolder the run folder, relative to the suite folder
      * @param seconds   wall time of the run
+     * @param settings  the run's training settings in one line
      * @return the suite row
      */
-    public static SuiteRow of(MetricResult result, String runFolder, double seconds) {
+    public static SuiteRow of(MetricResult result, String runFolder, double seconds, String settings) {
         return new SuiteRow(result.rewardId(), result.kind(), result.method(), result.winRate(), result.before(), result.after(),
-            runFolder, seconds, result.error());
+            runFolder, seconds, result.error(), settings);
     }
 
     /** @return this row as JSON (NaN as null) */
     public JsonObject toJson() {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("reward", id).add("kind", kind).add("method", method).add("run", runFolder);
+        JsonObjectBuilder o = Json.createObjectBuilder().add("reward", id).add("kind", kind).add("method", method).add("run", runFolder)
+            .add("settings", settings);
         num(o, "before", before);
         num(o, "after", after);
         num(o, "seconds", seconds);
@@ -79,7 +88,7 @@ public record SuiteRow(String id, String kind, String method, WinRate winRate, d
         }
         return new SuiteRow(o.getString("reward"), o.getString("kind", ""), o.getString("method", ""), w, num(o, "before"),
             num(o, "after"), o.getString("run", runFolder), o.containsKey("seconds") ? num(o, "seconds") : seconds,
-            o.getString("error", null));
+            o.getString("error", null), o.getString("settings", ""));
     }
 
     private static double num(JsonObject o, String key) {

@@ -58,7 +58,7 @@ public record SuiteTable(List<SuiteRow> rows, int planned, JsonObject settings) 
 
     /** @return the table as CSV: a header and one line per reward (empty cells where there is no value) */
     public String toCsv() {
-        StringBuilder s = new StringBuilder("reward,kind,method,win_rate,wins,losses,ties,cp95_lower,p_value,p_wr_above_half,before,after,seconds,run,error\n");
+        StringBuilder s = new StringBuilder("reward,kind,method,win_rate,wins,losses,ties,cp95_lower,p_value,p_wr_above_half,before,after,seconds,settings,run,error\n");
         for (SuiteRow r : rows) {
             var w = r.winRate();
             s.append(csv(r.id())).append(',').append(csv(r.kind())).append(',').append(csv(r.method())).append(',')
@@ -66,7 +66,7 @@ public record SuiteTable(List<SuiteRow> rows, int planned, JsonObject settings) 
                 .append(w == null ? "" : w.losses()).append(',').append(w == null ? "" : w.ties()).append(',')
                 .append(w == null ? "" : num(w.lowerBound95())).append(',').append(w == null ? "" : num(w.pValue())).append(',')
                 .append(w == null ? "" : num(w.posteriorAboveHalf())).append(',').append(num(r.before())).append(',')
-                .append(num(r.after())).append(',').append(num(r.seconds())).append(',').append(csv(r.runFolder())).append(',')
+                .append(num(r.after())).append(',').append(num(r.seconds())).append(',').append(csv(r.settings())).append(',').append(csv(r.runFolder())).append(',')
                 .append(csv(r.error() == null ? "" : r.error())).append('\n');
         }
         return s.toString();
@@ -84,7 +84,7 @@ public record SuiteTable(List<SuiteRow> rows, int planned, JsonObject settings) 
             .append(" measured reward(s) of ").append(planned).append(" (").append(improved())
             .append(" above 50 %); the DRAGON paper reports ").append(pct(PAPER_AVERAGE)).append(" over its 20 rewards.</p>\n");
         s.append("<table id=\"suite\"><thead><tr><th>reward</th><th>kind</th><th>win rate</th><th>wins/losses/ties</th>")
-            .append("<th>CP95 lower</th><th>p-value</th><th>P(WR&gt;0.5)</th><th>before</th><th>after</th><th>seconds</th><th>run</th></tr></thead><tbody>\n");
+            .append("<th>CP95 lower</th><th>p-value</th><th>P(WR&gt;0.5)</th><th>before</th><th>after</th><th>seconds</th><th>settings</th><th>run</th></tr></thead><tbody>\n");
         for (SuiteRow r : rows) {
             var w = r.winRate();
             s.append("<tr><td>").append(esc(r.id())).append("</td><td class=\"l\">").append(esc(r.kind())).append("</td>");
@@ -99,11 +99,12 @@ public record SuiteTable(List<SuiteRow> rows, int planned, JsonObject settings) 
             }
             s.append("<td>").append(fmt(r.before())).append("</td><td>").append(fmt(r.after())).append("</td><td>")
                 .append(Double.isFinite(r.seconds()) ? String.format(Locale.ROOT, "%.0f", r.seconds()) : "–").append("</td><td class=\"l\">")
+                .append(esc(r.settings())).append("</td><td class=\"l\">")
                 .append("<a href=\"").append(esc(r.runFolder())).append("/report.html\">").append(esc(r.runFolder())).append("</a></td></tr>\n");
         }
         s.append("</tbody></table>\n<p>Set rewards (dataset FAD, Vendi) have a win rate over bootstrap resamples of the held-out prompts; ")
             .append("the binomial p-value, Clopper–Pearson bound and posterior apply only to per-prompt win rates.</p>\n")
-            .append("<h2>Settings</h2>\n<pre>").append(esc(AtomicFiles.pretty(settings))).append("</pre>\n</body></html>\n");
+            .append("<h2>Shared settings</h2>\n<p>Every reward's run starts from these; a row's own training settings are in its settings column.</p>\n<pre>").append(esc(AtomicFiles.pretty(settings))).append("</pre>\n</body></html>\n");
         return s.toString();
     }
 

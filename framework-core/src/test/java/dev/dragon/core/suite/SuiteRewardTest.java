@@ -33,7 +33,8 @@ class SuiteRewardTest {
         assertFalse(r.configured());
         assertTrue(r.properties().isEmpty());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SuiteReward.parse("reward.09", "clap-score - q=2"));
-        assertEquals("reward.09: reward 'clap-score' is used as configured elsewhere ('-'): it takes no properties", e.getMessage());
+        assertEquals("reward.09: reward 'clap-score' is used as configured elsewhere ('-'): it takes no properties (only run.* run settings)", e.getMessage());
+        assertTrue(r.run().isEmpty());
     }
 
     @Test

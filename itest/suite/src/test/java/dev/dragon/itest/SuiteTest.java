@@ -106,7 +106,8 @@ class SuiteTest {
         p.put("eval.prompts", 3);
         p.put("eval.audio", 1);
         p.put("bootstrap", 5);
-        p.put("reward.01", "trivial-loudness -");
+        // its own training settings: two iterations at half the step (run.*), the other reward keeps the shared ones
+        p.put("reward.01", "trivial-loudness - run.iterations=2; run.lr=0.25");
         p.put("reward.02", "itest-suite-fad dev.dragon.reward.fad.persong encoder.target=(encoder.id=" + TestAudio.ENCODER_ID
             + "); reference.audio=@instrument=band; cache.dir=" + tmp.resolve("cache"));
         suite = configurationAdmin.getConfiguration(PID, "?");
@@ -171,8 +172,22 @@ class SuiteTest {
         assertEquals(3, Files.readAllLines(out.resolve("suite.csv")).size());
         assertTrue(Files.readString(out.resolve("suite.html")).contains("<a href=\"02-itest-suite-fad/report.html\">"));
 
-        // each reward's run starts from the base model, though the generator trained in between
-        assertEquals(2, tone.updates);
+        // a reward's run.* settings reach its run (config.json) and its row; the other reward runs with the shared ones
+        JsonObject own = json(out.resolve("01-trivial-loudness/config.json"));
+        assertEquals(2, own.getInt("iterations"));
+        assertEquals(0.25, own.getJsonNumber("learningRate").doubleValue(), 0);
+        JsonObject shared = json(out.resolve("02-itest-suite-fad/config.json"));
+        assertEquals(1, shared.getInt("iterations"));
+        assertEquals(0.5, shared.getJsonNumber("learningRate").doubleValue(), 0);
+        assertEquals(own.getInt("evalPromptCount"), shared.getInt("evalPromptCount"));
+        assertEquals(own.getJsonNumber("seed"), shared.getJsonNumber("seed"));
+        assertTrue(rows.getJsonObject(0).getString("settings").startsWith("2×2 dpo"), rows.toString());
+        assertTrue(rows.getJsonObject(0).getString("settings").contains("lr=0.25"), rows.toString());
+        assertTrue(rows.getJsonObject(1).getString("settings").startsWith("1×2 dpo"), rows.toString());
+        assertTrue(rows.getJsonObject(1).getString("settings").contains("lr=0.5"), rows.toString());
+
+        // each reward's run starts from the base model, though the generator trained in between (2 + 1 updates)
+        assertEquals(3, tone.updates);
         for (String run : List.of("01-trivial-loudness", "02-itest-suite-fad")) {
             Path dir = out.resolve(run);
             assertTrue(Files.isRegularFile(dir.resolve("report.html")) && Files.isRegularFile(dir.resolve("eval/evaluation.json")), run);
@@ -187,7 +202,7 @@ class SuiteTest {
 
         // again on the same folder: both rewards finished, nothing trains, the table is the same
         String again = runSuite(out);
-        assertEquals(2, tone.updates);
+        assertEquals(3, tone.updates);
         assertEquals(table.getJsonArray("rewards"), json(out.resolve("suite.json")).getJsonArray("rewards"), again);
     }
 }
