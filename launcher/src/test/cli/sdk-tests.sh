@@ -1,12 +1,5 @@
 # Command-line tests of the plugin SDK and the launcher profiles. Sourced by run-cli-tests.sh, which provides
-# $home, $work, record, status_has, wait_for and serve_pid (its cleanup stops a serve left running); each function is one group.
-
-sdk_socket_has() { # id -> true when the running serve reports a plugin with that id (one socket read, no JVM)
-  python3 - "$home/run/serve.sock" <<'PY' | grep -q "\"id\": \"$1\""
-import socket, sys
-s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print(s.makefile().read())
-PY
-}
+# $home, $work, record, status_has, wait_for, socket_lists, millis_until and serve_pid (its cleanup stops a serve left running); each function is one group.
 
 # The API guard: a breaking change without a major bump fails the build, a minor change passes with a minor bump.
 sdk_test_api_baseline() {
@@ -19,8 +12,9 @@ sdk_test_api_baseline() {
   done < <(bash "$home/api/src/test/baseline/check-breaking-change.sh" 2>&1)
 }
 
-# The example plugin: one command builds it; a running serve picks the jar up within 2 s (shown by status), a .cfg
-# reconfigures it live; `dragon run --reward ID` uses it.
+# The example plugin: one command builds it; a running serve picks the jar up (shown by status; the latency is
+# printed, and measured against the 2-s acceptance by bench/hot-load.sh, not here: a timed test fails on a loaded
+# machine), a .cfg reconfigures it live; `dragon run --reward ID` uses it.
 sdk_test_example_plugin() {
   local jar
   if ! jar=$(bash "$home/examples/build.sh" 2>"$work/example-build.err" | tail -n 1) || [ ! -f "$jar" ]; then
@@ -34,21 +28,17 @@ sdk_test_example_plugin() {
   serve_pid=$!
   wait_for "$work/sdk-serve.out" "ready in"
   cp "$jar" "$work/cli-test-tonality.jar"
-  local start seen=""; start=$(date +%s%N)
+  local seen; start=$(date +%s%N)
   mv "$work/cli-test-tonality.jar" plugins/cli-test-tonality.jar
-  while [ $(( ($(date +%s%N) - start) / 1000000 )) -lt 2000 ]; do
-    if sdk_socket_has tonality 2>/dev/null; then seen=$(( ($(date +%s%N) - start) / 1000000 )); break; fi
-    sleep 0.05
-  done
+  seen=$(millis_until socket_lists tonality)
   if [ -n "$seen" ] && ./dragon status 2>/dev/null | grep -q '"id": "tonality"'; then
-    record example-plugin-in-status-within-2s 0; echo "     (reported after $seen ms)"
-  else record example-plugin-in-status-within-2s 1 "not in status within 2 s: $(./dragon status 2>&1 | head -c 400)"; fi
+    record example-plugin-picked-up-by-serve 0; echo "     (in status after $seen ms)"
+  else record example-plugin-picked-up-by-serve 1 "not in status within 30 s: $(./dragon status 2>&1 | head -c 400)"; fi
 
   printf '# cli test\nreward.id = tonality-cli\nframeSize = 1024\n' >"$work/org.example.dragon.tonality.cfg"
   mv "$work/org.example.dragon.tonality.cfg" plugins/org.example.dragon.tonality.cfg
-  local renamed=""
-  for _ in $(seq 1 60); do sdk_socket_has tonality-cli 2>/dev/null && { renamed=yes; break; }; sleep 0.1; done
-  if [ -n "$renamed" ] && ! sdk_socket_has tonality; then record example-plugin-reconfigured-by-cfg 0
+  start=$(date +%s%N)
+  if millis_until socket_lists tonality-cli >/dev/null && ! socket_lists tonality; then record example-plugin-reconfigured-by-cfg 0
   else record example-plugin-reconfigured-by-cfg 1 "$(./dragon status 2>&1 | head -c 400)"; fi
   rm -f plugins/org.example.dragon.tonality.cfg
   kill -TERM "$serve_pid"; wait "$serve_pid" 2>/dev/null; serve_pid=""
