@@ -100,7 +100,7 @@ public class DemoCommand implements Subcommand {
                 o.integer("--iterations", c.iterations()), c.batch(), LossType.valueOf(c.loss().toUpperCase()), c.beta(), c.lr(), 1, 1,
                 PairingMode.parse(c.pairing()), c.demo_steps(), c.eval_steps(), c.guidance(), c.checkpoint_every(), o.longValue("--seed", c.seed()),
                 corpus.resolve("captions.tsv").toString(), corpus.resolve("prompts-heldout.tsv").toString(), c.eval_prompts(),
-                c.eval_audio(), c.bootstrap());
+                c.eval_audio(), c.bootstrap()).withUpdates(c.updates());
         } catch (IllegalArgumentException e) {
             throw new CommandException(PID + ": " + e.getMessage());
         }

@@ -185,7 +185,7 @@ public class SuiteCommand implements Subcommand {
                 LossType.valueOf(c.loss().toUpperCase(Locale.ROOT)), c.beta(), c.lr(), 1, 1, PairingMode.parse(c.pairing()),
                 c.demo_steps(), c.eval_steps(), c.guidance(), c.checkpoint_every(), seed,
                 corpus.resolve("captions.tsv").toString(), corpus.resolve("prompts-heldout.tsv").toString(), evalCount,
-                c.eval_audio(), c.bootstrap());
+                c.eval_audio(), c.bootstrap()).withUpdates(c.updates());
         } catch (IllegalArgumentException e) {
             throw new CommandException(PID + ": " + e.getMessage());
         }
