@@ -76,12 +76,12 @@ public class DemoCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "dragon demo [--iterations N] [--out DIR]     (numbers: launcher/profiles/PROFILE/" + PID + ".cfg)";
+        return "dragon demo [--iterations N] [--seed S] [--out DIR]     (numbers: launcher/profiles/PROFILE/" + PID + ".cfg)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        CommandOptions o = CommandOptions.parse("demo", args, Set.of("--iterations", "--out"), Set.of());
+        CommandOptions o = CommandOptions.parse("demo", args, Set.of("--iterations", "--seed", "--out"), Set.of());
         DemoConfiguration c = config;
         Path home = DragonHome.of(context);
         RunService service = new RunService(orchestrator);
@@ -98,9 +98,9 @@ public class DemoCommand implements Subcommand {
         try {
             settings = new RunSettings(c.generator(), List.of(new WeightedReward(c.reward_id(), 1)),
                 o.integer("--iterations", c.iterations()), c.batch(), LossType.valueOf(c.loss().toUpperCase()), c.beta(), c.lr(), 1, 1,
-                PairingMode.parse(c.pairing()), c.demo_steps(), c.eval_steps(), c.guidance(), c.checkpoint_every(), c.seed(),
+                PairingMode.parse(c.pairing()), c.demo_steps(), c.eval_steps(), c.guidance(), c.checkpoint_every(), o.longValue("--seed", c.seed()),
                 corpus.resolve("captions.tsv").toString(), corpus.resolve("prompts-heldout.tsv").toString(), c.eval_prompts(),
-                c.eval_audio(), c.bootstrap());
+                c.eval_audio(), c.bootstrap()).withUpdates(c.updates());
         } catch (IllegalArgumentException e) {
             throw new CommandException(PID + ": " + e.getMessage());
         }

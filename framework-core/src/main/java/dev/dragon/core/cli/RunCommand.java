@@ -35,7 +35,7 @@ public class RunCommand implements Subcommand {
     static final Set<String> OPTIONS = Set.of("--reward", "--generator", "--iterations", "--batch", "--beta", "--lr", "--loss",
         "--pairing", "--demo-steps", "--eval-steps", "--guidance", "--eval-prompts", "--eval-count", "--eval-audio",
         "--bootstrap", "--train-prompts", "--checkpoint-every", "--out", "--resume", "--seed", "--profile", "--reward-timeout",
-        "--max-faults");
+        "--max-faults", "--updates");
 
     @Reference
     private Orchestrator orchestrator;
@@ -59,13 +59,15 @@ public class RunCommand implements Subcommand {
     @Override
     public String usage() {
         return "dragon run --generator ID --reward ID[=WEIGHT]... --train-prompts FILE [--eval-prompts FILE] [--iterations N]\n"
-            + "       [--batch B] [--loss dpo|kto] [--beta X] [--lr X] [--pairing auto|paired|unpaired|set] [--demo-steps N]\n"
-            + "       [--eval-steps N] [--guidance X] [--eval-count N] [--eval-audio N] [--bootstrap N] [--checkpoint-every N]\n"
+            + "       [--batch B] [--updates K] [--loss dpo|kto] [--beta X] [--lr X] [--pairing auto|paired|unpaired|set]\n"
+            + "       [--demo-steps N]"
+            + " [--eval-steps N] [--guidance X] [--eval-count N] [--eval-audio N] [--bootstrap N] [--checkpoint-every N]\n"
             + "       [--seed S] [--out DIR] [--reward-timeout SECONDS] [--max-faults K]\n"
             + "   or: dragon run --resume DIR [--iterations N] [--reward-timeout SECONDS] [--max-faults K]\n"
             + "A reward call that takes longer than --reward-timeout (default 600 s) is abandoned and costs its iteration, like a\n"
             + "reward that throws or returns NaN/Inf; after --max-faults (default 3) such faults of one reward in a row the run\n"
-            + "pauses until that reward is replaced. A run whose reward is not available pauses until it returns.";
+            + "pauses until that reward is replaced. A run whose reward is not available pauses until it returns. --updates K\n"
+            + "(default 1) takes K preference updates on each iteration's batch, each with fresh timesteps and noise.";
     }
 
     @Override
@@ -76,7 +78,7 @@ public class RunCommand implements Subcommand {
         Path folder;
         boolean resume = o.has("--resume");
         if (resume) {
-            for (String only : List.of("--reward", "--generator", "--train-prompts", "--out", "--seed", "--batch", "--loss", "--beta", "--lr", "--pairing")) {
+            for (String only : List.of("--reward", "--generator", "--train-prompts", "--out", "--seed", "--batch", "--updates", "--loss", "--beta", "--lr", "--pairing")) {
                 if (o.has(only)) throw CommandException.usage(only + " cannot change on --resume (the run keeps its config.json); only --iterations may");
             }
             folder = Path.of(o.string("--resume", "")).toAbsolutePath();
@@ -134,7 +136,7 @@ public class RunCommand implements Subcommand {
                 Path.of(train).toAbsolutePath().toString(), eval.isEmpty() ? "" : Path.of(eval).toAbsolutePath().toString(),
                 o.integer("--eval-count", defaults.evalPromptCount()), o.integer("--eval-audio", defaults.evalAudioPairs()),
                 o.integer("--bootstrap", defaults.bootstrap()), o.number("--reward-timeout", defaults.rewardTimeoutSeconds()),
-                o.integer("--max-faults", defaults.maxFaults()));
+                o.integer("--max-faults", defaults.maxFaults()), o.integer("--updates", defaults.updates()));
         } catch (IllegalArgumentException e) {
             throw CommandException.usage(e.getMessage());
         }

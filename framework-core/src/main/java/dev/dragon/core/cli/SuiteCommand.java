@@ -101,7 +101,7 @@ public class SuiteCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "dragon suite [--out DIR] [--iterations N] [--eval-count N] [--only ID,ID...] [--corpus DIR]\n"
+        return "dragon suite [--out DIR] [--iterations N] [--eval-count N] [--seed S] [--only ID,ID...] [--corpus DIR]\n"
             + "       (rewards and numbers: launcher/profiles/PROFILE/" + PID + ".cfg; an existing --out folder is continued:\n"
             + "       finished rewards are skipped; --iterations overrides every reward's own; --corpus another corpus folder,\n"
             + "       e.g. a validation split to choose settings on)";
@@ -109,7 +109,7 @@ public class SuiteCommand implements Subcommand {
 
     @Override
     public int run(List<String> args, PrintStream out) throws Exception {
-        CommandOptions o = CommandOptions.parse("suite", args, Set.of("--out", "--iterations", "--eval-count", "--only", "--corpus"), Set.of());
+        CommandOptions o = CommandOptions.parse("suite", args, Set.of("--out", "--iterations", "--eval-count", "--seed", "--only", "--corpus"), Set.of());
         SuiteConfiguration c = config;
         List<SuiteReward> rewards;
         try {
@@ -129,7 +129,8 @@ public class SuiteCommand implements Subcommand {
         if (!Files.isRegularFile(corpus.resolve("captions.tsv")) || !Files.isRegularFile(corpus.resolve("prompts-heldout.tsv"))) {
             DemoCommand.makeCorpus(context, corpus, c.corpus_clips(), c.corpus_heldout(), c.corpus_seed());
         }
-        RunSettings settings = settings(c, o.integer("--iterations", c.iterations()), o.integer("--eval-count", c.eval_prompts()), corpus);
+        RunSettings settings = settings(c, o.integer("--iterations", c.iterations()), o.integer("--eval-count", c.eval_prompts()),
+            o.longValue("--seed", c.seed()), corpus);
         Integer iterationsForAll = o.has("--iterations") ? settings.iterations() : null;
         for (SuiteReward r : rewards) {
             // refused combinations (e.g. run.pairing=unpaired with DPO) stop the suite before any run, not as a row's error
@@ -177,13 +178,14 @@ public class SuiteCommand implements Subcommand {
     }
 
     /** The run settings every reward shares; the reward is filled in per run. */
-    private static RunSettings settings(SuiteConfiguration c, int iterations, int evalCount, Path corpus) throws CommandException {
+    private static RunSettings settings(SuiteConfiguration c, int iterations, int evalCount, long seed, Path corpus)
+            throws CommandException {
         try {
             return new RunSettings(c.generator(), List.of(new WeightedReward("-", 1)), iterations, c.batch(),
                 LossType.valueOf(c.loss().toUpperCase(Locale.ROOT)), c.beta(), c.lr(), 1, 1, PairingMode.parse(c.pairing()),
-                c.demo_steps(), c.eval_steps(), c.guidance(), c.checkpoint_every(), c.seed(),
+                c.demo_steps(), c.eval_steps(), c.guidance(), c.checkpoint_every(), seed,
                 corpus.resolve("captions.tsv").toString(), corpus.resolve("prompts-heldout.tsv").toString(), evalCount,
-                c.eval_audio(), c.bootstrap());
+                c.eval_audio(), c.bootstrap()).withUpdates(c.updates());
         } catch (IllegalArgumentException e) {
             throw new CommandException(PID + ": " + e.getMessage());
         }

@@ -36,6 +36,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "prompts per iteration")
     int batch() default 8;
 
+    @AttributeDefinition(description = "preference updates per iteration on its batch (fresh timesteps and noise each)")
+    int updates() default 1;
+
     @AttributeDefinition(description = "dpo or kto")
     String loss() default "dpo";
 

@@ -202,10 +202,19 @@ public final class DragonLoop {
             return skipped(iteration, strategy, raw, note, start, used);
         }
 
-        listener.progress(iteration, LoopListener.Phase.TRAINING, 0, 1);
-        TrainingStatistics t = generator.train(preferences.batch(), settings.lossSettings());
-        listener.progress(iteration, LoopListener.Phase.TRAINING, 1, 1);
-        return new IterationMetrics(iteration, "trained", "", strategy, raw, t.loss(), t.rewardMargin(), t.gradientNorm(),
+        // several updates on one batch: the generator draws fresh timesteps and noise for each, so the optimiser
+        // averages more of them before the next rollout (statistics: the mean over the updates)
+        int updates = settings.updates();
+        double loss = 0, margin = 0, norm = 0;
+        listener.progress(iteration, LoopListener.Phase.TRAINING, 0, updates);
+        for (int u = 1; u <= updates; u++) {
+            TrainingStatistics t = generator.train(preferences.batch(), settings.lossSettings());
+            loss += t.loss() / updates;
+            margin += t.rewardMargin() / updates;
+            norm += t.gradientNorm() / updates;
+            listener.progress(iteration, LoopListener.Phase.TRAINING, u, updates);
+        }
+        return new IterationMetrics(iteration, "trained", "", strategy, raw, loss, margin, norm,
             preferences.batch().positives().size(), preferences.batch().negatives().size(), preferences.dropped(),
             preferences.swaps(), seconds(start), labels(used));
     }

@@ -35,12 +35,13 @@ import java.util.List;
  * @param bootstrap       bootstrap resamples for set rewards' win rates
  * @param rewardTimeoutSeconds the longest one reward call may take before it is abandoned and counted as a fault
  * @param maxFaults       faults in a row after which the run pauses until the faulty reward is replaced
+ * @param updates         preference updates per iteration on its batch, each with fresh timesteps and noise
  */
 public record RunSettings(String generatorId, List<WeightedReward> rewards, int iterations, int batchSize, LossType loss,
                           double beta, double learningRate, double lambdaPositive, double lambdaNegative,
                           PairingMode pairing, int demoSteps, int evalSteps, double guidance, int checkpointEvery,
                           long seed, String trainPrompts, String evalPrompts, int evalPromptCount, int evalAudioPairs,
-                          int bootstrap, double rewardTimeoutSeconds, int maxFaults) {
+                          int bootstrap, double rewardTimeoutSeconds, int maxFaults, int updates) {
 
     /**
      * Default per-call reward timeout: generous, because a set reward scoring 64 clips with greedy swaps takes
@@ -49,9 +50,12 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
     public static final double DEFAULT_REWARD_TIMEOUT_SECONDS = 600;
     /** Default number of faults in a row of one reward after which the run pauses. */
     public static final int DEFAULT_MAX_FAULTS = 3;
+    /** Default number of preference updates per iteration (the paper's loop: one). */
+    public static final int DEFAULT_UPDATES = 1;
 
     /**
-     * Settings with the default fault policy ({@link #DEFAULT_REWARD_TIMEOUT_SECONDS}, {@link #DEFAULT_MAX_FAULTS}).
+     * Settings with the default fault policy ({@link #DEFAULT_REWARD_TIMEOUT_SECONDS}, {@link #DEFAULT_MAX_FAULTS}) and
+     * {@link #DEFAULT_UPDATES} update per iteration.
      *
      * @param generatorId     the generator
      * @param rewards         the rewards and their weights
@@ -81,7 +85,7 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
                        int bootstrap) {
         this(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative, pairing,
             demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount, evalAudioPairs,
-            bootstrap, DEFAULT_REWARD_TIMEOUT_SECONDS, DEFAULT_MAX_FAULTS);
+            bootstrap, DEFAULT_REWARD_TIMEOUT_SECONDS, DEFAULT_MAX_FAULTS, DEFAULT_UPDATES);
     }
 
     /** Checks ranges; every message names the option. */
@@ -101,6 +105,7 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             throw new IllegalArgumentException("--reward-timeout must be a positive number of seconds, got " + rewardTimeoutSeconds);
         }
         positive("--max-faults", maxFaults);
+        positive("--updates", updates);
         if (trainPrompts == null || trainPrompts.isBlank()) throw new IllegalArgumentException("--train-prompts is missing");
         if (evalPrompts == null) evalPrompts = "";
         lossSettingsOf(loss, beta, learningRate, lambdaPositive, lambdaNegative);
@@ -138,11 +143,12 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             .add("guidance", guidance).add("checkpointEvery", checkpointEvery).add("seed", seed)
             .add("trainPrompts", trainPrompts).add("evalPrompts", evalPrompts).add("evalPromptCount", evalPromptCount)
             .add("evalAudioPairs", evalAudioPairs).add("bootstrap", bootstrap)
-            .add("rewardTimeout", rewardTimeoutSeconds).add("maxFaults", maxFaults).build();
+            .add("rewardTimeout", rewardTimeoutSeconds).add("maxFaults", maxFaults).add("updates", updates).build();
     }
 
     /**
-     * @param json what {@link #toJson} wrote (runs written before the fault policy existed get its defaults)
+     * @param json what {@link #toJson} wrote (runs written before the fault policy or the updates setting existed get
+     *             their defaults)
      * @return the configuration
      */
     public static RunSettings fromJson(JsonObject json) {
@@ -159,7 +165,8 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             json.getString("trainPrompts"), json.getString("evalPrompts"), json.getInt("evalPromptCount"),
             json.getInt("evalAudioPairs"), json.getInt("bootstrap"),
             json.containsKey("rewardTimeout") ? number(json, "rewardTimeout") : DEFAULT_REWARD_TIMEOUT_SECONDS,
-            json.containsKey("maxFaults") ? json.getInt("maxFaults") : DEFAULT_MAX_FAULTS);
+            json.containsKey("maxFaults") ? json.getInt("maxFaults") : DEFAULT_MAX_FAULTS,
+            json.containsKey("updates") ? json.getInt("updates") : DEFAULT_UPDATES);
     }
 
     private static double number(JsonObject json, String key) {
@@ -170,7 +177,7 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
     public RunSettings withIterations(int n) {
         return new RunSettings(generatorId, rewards, n, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults);
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, updates);
     }
 
     /**
@@ -181,13 +188,20 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
     public RunSettings withFaultPolicy(double timeoutSeconds, int faults) {
         return new RunSettings(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap, timeoutSeconds, faults);
+            evalAudioPairs, bootstrap, timeoutSeconds, faults, updates);
     }
 
     /** @return a copy optimising other rewards (a suite runs the same settings for one reward after another) */
     public RunSettings withRewards(List<WeightedReward> other) {
         return new RunSettings(generatorId, other, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults);
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, updates);
+    }
+
+    /** @return a copy that takes {@code n} preference updates per iteration */
+    public RunSettings withUpdates(int n) {
+        return new RunSettings(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
+            pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, n);
     }
 }

@@ -24,8 +24,8 @@ public record RunOverrides(Map<String, String> values) {
     /** Prefix of the properties of a suite line that override a run setting. */
     public static final String PREFIX = "run.";
     /** The names an override may have. */
-    public static final List<String> NAMES = List.of("iterations", "batch", "loss", "beta", "lr", "lambda.positive", "lambda.negative",
-        "pairing", "demo.steps", "guidance");
+    public static final List<String> NAMES = List.of("iterations", "batch", "updates", "loss", "beta", "lr", "lambda.positive",
+        "lambda.negative", "pairing", "demo.steps", "guidance");
     /** No override: the suite's shared settings. */
     public static final RunOverrides NONE = new RunOverrides(Map.of());
 
@@ -93,7 +93,8 @@ public record RunOverrides(Map<String, String> values) {
         double guidance = number("guidance", shared.guidance());
         return new RunSettings(shared.generatorId(), shared.rewards(), iterations, batch, loss, beta, lr, lambdaPositive, lambdaNegative,
             pairing, demoSteps, shared.evalSteps(), guidance, shared.checkpointEvery(), shared.seed(), shared.trainPrompts(),
-            shared.evalPrompts(), shared.evalPromptCount(), shared.evalAudioPairs(), shared.bootstrap());
+            shared.evalPrompts(), shared.evalPromptCount(), shared.evalAudioPairs(), shared.bootstrap(),
+            shared.rewardTimeoutSeconds(), shared.maxFaults(), integer("updates", shared.updates()));
     }
 
     /**
@@ -102,8 +103,9 @@ public record RunOverrides(Map<String, String> values) {
      */
     public static String describe(RunSettings s) {
         String lambdas = s.loss() == LossType.KTO ? String.format(Locale.ROOT, " λ+=%s λ−=%s", fmt(s.lambdaPositive()), fmt(s.lambdaNegative())) : "";
-        return String.format(Locale.ROOT, "%d×%d %s β=%s lr=%s%s demo %d steps guidance %s %s", s.iterations(), s.batchSize(),
-            s.loss().name().toLowerCase(Locale.ROOT), fmt(s.beta()), fmt(s.learningRate()), lambdas, s.demoSteps(), fmt(s.guidance()),
+        String updates = s.updates() == 1 ? "" : " ×" + s.updates() + " updates";
+        return String.format(Locale.ROOT, "%d×%d%s %s β=%s lr=%s%s demo %d steps guidance %s %s", s.iterations(), s.batchSize(),
+            updates, s.loss().name().toLowerCase(Locale.ROOT), fmt(s.beta()), fmt(s.learningRate()), lambdas, s.demoSteps(), fmt(s.guidance()),
             s.pairing().name().toLowerCase(Locale.ROOT));
     }
 

@@ -1,6 +1,8 @@
 package dev.dragon.core.dragon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +80,23 @@ class DragonLoopTest {
         assertEquals(21, csv.size());
         assertTrue(csv.get(0).startsWith("iteration,status,strategy,reward:near,loss"), csv.get(0));
         assertTrue(csv.get(1).startsWith("1,trained,paired,"), csv.get(1));
+    }
+
+    @Test
+    void severalUpdatesPerIterationTrainOnTheSameBatchAndRecordTheirMean() throws IOException {
+        Run r = run("k", settings(3, 3, LossType.DPO, PairingMode.PAIRED, "near").withUpdates(4),
+            Map.of("near", ToyRewards.instance("near")), new ToyGenerator());
+        assertEquals(3, r.loop().run());
+        List<PreferenceBatch> batches = r.generator().batches;
+        assertEquals(12, batches.size(), "4 updates in each of 3 iterations");
+        for (int i = 0; i < 3; i++) {
+            for (int u = 1; u < 4; u++) assertSame(batches.get(4 * i), batches.get(4 * i + u), "iteration " + (i + 1) + ", update " + (u + 1));
+        }
+        assertNotSame(batches.get(0), batches.get(4));
+        // the toy generator reports −‖step‖ of the batch as its loss, the same for each update of it: so is the row's
+        PreferenceBatch first = batches.get(0);
+        double norm = r.generator().stepNorm(first);
+        assertEquals(-norm, MetricsLog.read(r.folder()).get(0).loss(), 1e-9);
     }
 
     @Test

@@ -29,6 +29,19 @@ class RunSettingsTest {
     }
 
     @Test
+    void updatesPerIterationRoundTripAndOlderRunsTakeOne() {
+        RunSettings s = base();
+        assertEquals(1, s.updates());
+        RunSettings four = s.withUpdates(4);
+        assertEquals(4, four.updates());
+        assertEquals(four, RunSettings.fromJson(four.toJson()));
+        assertEquals(s, RunSettings.fromJson(Json.createObjectBuilder(four.toJson()).remove("updates").build()));
+        assertEquals(4, four.withFaultPolicy(2, 2).withIterations(9).updates());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.withUpdates(0));
+        assertEquals("--updates must be at least 1, got 0", e.getMessage());
+    }
+
+    @Test
     void badValuesNameTheOption() {
         RunSettings s = base();
         assertEquals("--reward-timeout must be a positive number of seconds, got 0.0",

@@ -83,15 +83,25 @@ public final class ToyGenerator implements Generator {
     @Override
     public TrainingStatistics train(PreferenceBatch batch, LossSettings loss) {
         batches.add(batch);
+        double[] step = step(batch);
+        for (int d = 0; d < DIMENSION; d++) mean[d] += loss.learningRate() * step[d];
+        double norm = stepNorm(batch);
+        return new TrainingStatistics(-norm, norm, norm, batch.size());
+    }
+
+    /** The update direction: mean of D+ minus mean of D−. */
+    private static double[] step(PreferenceBatch batch) {
         double[] step = new double[DIMENSION];
         add(step, batch.positives(), 1.0 / Math.max(1, batch.positives().size()));
         add(step, batch.negatives(), -1.0 / Math.max(1, batch.negatives().size()));
+        return step;
+    }
+
+    /** @return the length of the update direction of a batch (what {@link #train} reports) */
+    double stepNorm(PreferenceBatch batch) {
         double norm = 0;
-        for (int d = 0; d < DIMENSION; d++) {
-            mean[d] += loss.learningRate() * step[d];
-            norm += step[d] * step[d];
-        }
-        return new TrainingStatistics(-Math.sqrt(norm), Math.sqrt(norm), Math.sqrt(norm), batch.size());
+        for (double v : step(batch)) norm += v * v;
+        return Math.sqrt(norm);
     }
 
     private static void add(double[] acc, List<Generation> gens, double w) {

@@ -25,13 +25,14 @@ class RunOverridesTest {
     @Test
     void aLineCarriesItsRunSettingsApartFromTheRewardsProperties() {
         SuiteReward r = SuiteReward.parse("reward.07", "vendi-clap dev.dragon.reward.vendi encoder.target=(encoder.id=x); run.iterations=24; "
-            + "run.batch=16; run.beta=500; run.lr=3e-4; run.loss=kto; run.lambda.negative=0.5");
+            + "run.batch=16; run.beta=500; run.lr=3e-4; run.loss=kto; run.lambda.negative=0.5; run.updates=3");
         assertEquals(Map.of("encoder.target", "(encoder.id=x)"), r.properties(), "run settings are not the reward's configuration");
-        assertEquals(List.of("iterations", "batch", "beta", "lr", "loss", "lambda.negative"), List.copyOf(r.run().values().keySet()));
+        assertEquals(List.of("iterations", "batch", "beta", "lr", "loss", "lambda.negative", "updates"), List.copyOf(r.run().values().keySet()));
 
         RunSettings s = r.run().applyTo(shared());
         assertEquals(24, s.iterations());
         assertEquals(16, s.batchSize());
+        assertEquals(3, s.updates());
         assertEquals(500, s.beta(), 0);
         assertEquals(3e-4, s.learningRate(), 0);
         assertEquals(LossType.KTO, s.loss());
@@ -48,7 +49,9 @@ class RunOverridesTest {
         assertEquals(base.demoSteps(), s.demoSteps());
         assertEquals(base.guidance(), s.guidance(), 0);
         assertEquals(base.pairing(), s.pairing());
-        assertEquals("24×16 kto β=500 lr=0.0003 λ+=1 λ−=0.5 demo 10 steps guidance 1 auto", RunOverrides.describe(s));
+        assertEquals(base.rewardTimeoutSeconds(), s.rewardTimeoutSeconds(), 0);
+        assertEquals(base.maxFaults(), s.maxFaults());
+        assertEquals("24×16 ×3 updates kto β=500 lr=0.0003 λ+=1 λ−=0.5 demo 10 steps guidance 1 auto", RunOverrides.describe(s));
     }
 
     @Test
@@ -73,8 +76,8 @@ class RunOverridesTest {
 
     @Test
     void badSettingsNameTheirKeyBeforeAnyRun() {
-        assertEquals("reward.03: 'run.eval.steps' is not a run setting a reward may change (one of: run.iterations, run.batch, run.loss, "
-                + "run.beta, run.lr, run.lambda.positive, run.lambda.negative, run.pairing, run.demo.steps, run.guidance; "
+        assertEquals("reward.03: 'run.eval.steps' is not a run setting a reward may change (one of: run.iterations, run.batch, run.updates, "
+                + "run.loss, run.beta, run.lr, run.lambda.positive, run.lambda.negative, run.pairing, run.demo.steps, run.guidance; "
                 + "the evaluation is the same for every reward)",
             message("reward.03", "a pid run.eval.steps=40"));
         assertTrue(message("reward.03", "a - run.seed=7").startsWith("reward.03: 'run.seed' is not a run setting"));

@@ -118,7 +118,7 @@ class DemoCommandTest {
         Subcommand command = context.getService(ref);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            assertEquals(0, command.run(List.of(), out));
+            assertEquals(0, command.run(List.of("--seed", "9"), out));
         } finally {
             context.ungetService(ref);
         }
@@ -136,6 +136,9 @@ class DemoCommandTest {
         assertEquals("demo-exemplar-fad", headline.getString("reward"));
         assertEquals("INSTANCE_TO_DISTRIBUTION", headline.getString("kind"));
         assertEquals(5, Files.readAllLines(folder.resolve("metrics.csv")).size());
+        try (var r = Json.createReader(new StringReader(Files.readString(folder.resolve("config.json"))))) {
+            assertEquals(9, r.readObject().getJsonNumber("seed").longValue(), "--seed replaces the configured run seed");
+        }
         assertTrue(Files.isRegularFile(folder.resolve("report.html")));
         assertTrue(orchestrator.reward("demo-exemplar-fad").isPresent());
         assertEquals(4, tone.updates);

@@ -132,7 +132,8 @@ class SuiteTest {
         Subcommand command = context.getService(ref);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            assertEquals(0, command.run(List.of("--out", out.toString()), ps));
+            // --seed replaces the configured seed (3) for every reward's run
+            assertEquals(0, command.run(List.of("--out", out.toString(), "--seed", "5"), ps));
         } finally {
             context.ungetService(ref);
         }
@@ -180,7 +181,8 @@ class SuiteTest {
         assertEquals(1, shared.getInt("iterations"));
         assertEquals(0.5, shared.getJsonNumber("learningRate").doubleValue(), 0);
         assertEquals(own.getInt("evalPromptCount"), shared.getInt("evalPromptCount"));
-        assertEquals(own.getJsonNumber("seed"), shared.getJsonNumber("seed"));
+        assertEquals(5, own.getJsonNumber("seed").longValue());
+        assertEquals(5, shared.getJsonNumber("seed").longValue());
         assertTrue(rows.getJsonObject(0).getString("settings").startsWith("2×2 dpo"), rows.toString());
         assertTrue(rows.getJsonObject(0).getString("settings").contains("lr=0.25"), rows.toString());
         assertTrue(rows.getJsonObject(1).getString("settings").startsWith("1×2 dpo"), rows.toString());
