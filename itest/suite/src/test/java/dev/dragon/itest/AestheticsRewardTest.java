@@ -54,10 +54,10 @@ class AestheticsRewardTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -124,7 +124,7 @@ class AestheticsRewardTest {
         Configuration c = configurationAdmin.createFactoryConfiguration(PID, "?");
         c.update(p);
         created.add(c);
-        Await.until("reward aesthetics-itest is held", 5_000, () -> orchestrator.reward("aesthetics-itest").isPresent(),
+        Await.until("reward aesthetics-itest is held", 30_000, () -> orchestrator.reward("aesthetics-itest").isPresent(),
             () -> orchestrator.plugins().toString());
         Reward reward = orchestrator.reward("aesthetics-itest").orElseThrow();
         assertEquals(RewardKind.INSTANCE, reward.kind());

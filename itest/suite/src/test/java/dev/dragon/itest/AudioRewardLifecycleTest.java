@@ -41,10 +41,10 @@ class AudioRewardLifecycleTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -65,7 +65,7 @@ class AudioRewardLifecycleTest {
     }
 
     private void awaitHeld(String id, boolean held) throws InterruptedException {
-        Await.until("reward " + id + (held ? " is held" : " is gone"), 5_000, () -> orchestrator.reward(id).isPresent() == held,
+        Await.until("reward " + id + (held ? " is held" : " is gone"), 30_000, () -> orchestrator.reward(id).isPresent() == held,
             () -> orchestrator.plugins().toString());
     }
 

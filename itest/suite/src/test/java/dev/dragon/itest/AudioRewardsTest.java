@@ -50,10 +50,10 @@ class AudioRewardsTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -90,7 +90,7 @@ class AudioRewardsTest {
     }
 
     private Reward awaitReward(String id) throws InterruptedException {
-        Await.until("reward " + id + " is held", 5_000, () -> orchestrator.reward(id).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("reward " + id + " is held", 30_000, () -> orchestrator.reward(id).isPresent(), () -> orchestrator.plugins().toString());
         return orchestrator.reward(id).orElseThrow();
     }
 

@@ -38,10 +38,10 @@ class ClapConfigurationTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     private final List<Configuration> created = new ArrayList<>();
@@ -85,7 +85,7 @@ class ClapConfigurationTest {
     void configuredEncodersServeTheRewardAndSwapModelsLive() throws Exception {
         Configuration audioConfig = encoder("clap-audio", audio("audio.onnx"));
         encoder("clap-text", text());
-        Await.until("clap-audio, clap-text and clap-score are held", 5_000,
+        Await.until("clap-audio, clap-text and clap-score are held", 30_000,
             () -> orchestrator.encoder("clap-audio").isPresent() && orchestrator.encoder("clap-text").isPresent()
                 && orchestrator.reward("clap-score").isPresent(), () -> orchestrator.plugins().toString());
 
@@ -103,10 +103,10 @@ class ClapConfigurationTest {
         Hashtable<String, Object> swapped = audio("audio-negated.onnx");
         swapped.put("encoder.id", "clap-audio");
         audioConfig.update(swapped);
-        Await.until("the audio encoder serves the new model", 5_000,
+        Await.until("the audio encoder serves the new model", 30_000,
             () -> orchestrator.encoder("clap-audio").map(e -> Math.abs(e.embedAudio(g.audio()).row(0)[0] + embeddingBefore[0]) < 1e-6).orElse(false),
             () -> orchestrator.encoder("clap-audio").map(e -> e.fingerprint()).orElse("none"));
-        Await.until("the reward is held again", 5_000, () -> orchestrator.reward("clap-score").isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("the reward is held again", 30_000, () -> orchestrator.reward("clap-score").isPresent(), () -> orchestrator.plugins().toString());
         assertEquals(-before, orchestrator.reward("clap-score").orElseThrow().scoreEach(List.of(g))[0], 1e-6);
     }
 }

@@ -39,10 +39,10 @@ class ClapPluginTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(filter = "(dragon.command=embed)", timeout = 5000)
+    @InjectService(filter = "(dragon.command=embed)", timeout = 30000)
     Subcommand embed;
 
     @Test
@@ -56,7 +56,7 @@ class ClapPluginTest {
 
     @Test
     void miniLmEncoderRunsOnOnnxRuntimeInsideTheFramework() throws Exception {
-        Await.until("the MiniLM encoder is held", 5_000, () -> orchestrator.encoder("minilm-l6-v2").isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("the MiniLM encoder is held", 30_000, () -> orchestrator.encoder("minilm-l6-v2").isPresent(), () -> orchestrator.plugins().toString());
         Encoder minilm = orchestrator.encoder("minilm-l6-v2").orElseThrow();
         assertEquals(Set.of(Modality.TEXT), minilm.modalities());
         assertEquals(384, minilm.dimension());
@@ -72,7 +72,7 @@ class ClapPluginTest {
 
     @Test
     void embedCommandWritesTextEmbeddingsAsNpy() throws Exception {
-        Await.until("the MiniLM encoder is held", 5_000, () -> orchestrator.encoder("minilm-l6-v2").isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("the MiniLM encoder is held", 30_000, () -> orchestrator.encoder("minilm-l6-v2").isPresent(), () -> orchestrator.plugins().toString());
         Path out = Files.createTempDirectory("dragon-embed").resolve("prompt.npy");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         int code = embed.run(List.of("--encoder", "minilm-l6-v2", "--text", "a calm piano melody", "--out", out.toString()),

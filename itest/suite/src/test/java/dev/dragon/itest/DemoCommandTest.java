@@ -46,10 +46,10 @@ class DemoCommandTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -114,7 +114,7 @@ class DemoCommandTest {
 
         ServiceReference<Subcommand> ref = context.getServiceReferences(Subcommand.class, "(" + Subcommand.NAME + "=demo)").iterator().next();
         // the component is re-activated with the configuration asynchronously: wait until it carries our runs.dir
-        Await.until("demo configured", 5_000, () -> tmp.resolve("runs").toString().equals(ref.getProperty("runs.dir")), () -> String.valueOf(ref.getProperty("runs.dir")));
+        Await.until("demo configured", 30_000, () -> tmp.resolve("runs").toString().equals(ref.getProperty("runs.dir")), () -> String.valueOf(ref.getProperty("runs.dir")));
         Subcommand command = context.getService(ref);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

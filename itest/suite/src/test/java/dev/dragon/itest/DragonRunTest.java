@@ -48,10 +48,10 @@ class DragonRunTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -75,7 +75,7 @@ class DragonRunTest {
         Files.writeString(train, "id\tcaption\n" + IntStream.range(0, 6).mapToObj(i -> "t" + i + "\ttone " + i).collect(Collectors.joining("\n")) + "\n");
         heldOut = tmp.resolve("heldout.tsv");
         Files.writeString(heldOut, "id\tcaption\n" + IntStream.range(0, 4).mapToObj(i -> "h" + i + "\theld-out tone " + i).collect(Collectors.joining("\n")) + "\n");
-        Await.until("generator held", 5_000, () -> orchestrator.generator(ToneGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("generator held", 30_000, () -> orchestrator.generator(ToneGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class DragonRunTest {
     private void configure(String factoryPid, String rewardId) throws Exception {
         AudioRewardsTest.configure(configurationAdmin, created, factoryPid, rewardId,
             TestAudio.referenceFolder(tmp, "ref-" + rewardId, TestAudio.IN_BAND_0, 5), tmp.resolve("cache"));
-        Await.until("reward " + rewardId + " held", 5_000, () -> orchestrator.reward(rewardId).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("reward " + rewardId + " held", 30_000, () -> orchestrator.reward(rewardId).isPresent(), () -> orchestrator.plugins().toString());
     }
 
     /** Runs {@code dragon run} through its command service; returns stdout. */

@@ -45,10 +45,10 @@ class EncoderSwapTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -134,10 +134,10 @@ class EncoderSwapTest {
         Path cache = tmp.resolve("cache");
         AudioRewardsTest.configure(configurationAdmin, created, AudioRewardsTest.PER_SONG_PID, "itest-fad-swap",
             TestAudio.referenceFolder(tmp, "ref", TestAudio.IN_BAND_0, 5), cache);
-        Await.until("reward held", 10_000, () -> orchestrator.reward("itest-fad-swap").isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("reward held", 30_000, () -> orchestrator.reward("itest-fad-swap").isPresent(), () -> orchestrator.plugins().toString());
         GatedGenerator generator = new GatedGenerator(1);
         registrations.add(context.registerService(Generator.class, generator, new Hashtable<>(Map.of(Generator.ID, GatedGenerator.ID))));
-        Await.until("generator held", 5_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("generator held", 30_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
 
         LiveRun run = LiveRun.start(context, tmp.resolve("r"), "--reward", "itest-fad-swap", "--iterations", "3", "--checkpoint-every", "1");
         generator.awaitGate();
@@ -145,7 +145,7 @@ class EncoderSwapTest {
         // the new encoder outranks the old one (the reward re-binds to it at once); then the old one leaves
         register(v2, 10);
         first.unregister();
-        Await.until("only v2 listed", 10_000, () -> orchestrator.plugins().stream()
+        Await.until("only v2 listed", 30_000, () -> orchestrator.plugins().stream()
             .filter(e -> e.id().equals(TestAudio.ENCODER_ID)).map(e -> e.fingerprint()).toList().equals(List.of(v2.fingerprint())),
             () -> orchestrator.plugins().toString());
         int v1CallsAtSwap = v1.calls.get();

@@ -44,10 +44,10 @@ class FaultIsolationTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -112,10 +112,10 @@ class FaultIsolationTest {
         config.update(configuration(String.join(",", schedule), "throw"));
         plugin = context.installBundle("itest:swap-reward", LiveRun.swapJar(context, "1.0.0"));
         plugin.start();
-        Await.until("faulty reward held", 10_000, () -> orchestrator.reward(REWARD).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("faulty reward held", 30_000, () -> orchestrator.reward(REWARD).isPresent(), () -> orchestrator.plugins().toString());
         GatedGenerator generator = new GatedGenerator(Integer.MAX_VALUE);
         registration = context.registerService(Generator.class, generator, new Hashtable<>(Map.of(Generator.ID, GatedGenerator.ID)));
-        Await.until("generator held", 5_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("generator held", 30_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
 
         // 14 scripted calls, then "throw" for good: iterations 15 and 16 fault in a row and the run pauses before 17
         captureLog();

@@ -41,8 +41,8 @@ class HotLoadedPluginStatusTest {
 
     @Test
     void droppedJarAppearsInStatusAndDeletedJarDisappears(
-            @InjectService(filter = "(dragon.command=serve)", timeout = 5000) Subcommand serve,
-            @InjectService(filter = "(dragon.command=status)", timeout = 5000) Subcommand status) throws Exception {
+            @InjectService(filter = "(dragon.command=serve)", timeout = 30000) Subcommand serve,
+            @InjectService(filter = "(dragon.command=status)", timeout = 30000) Subcommand status) throws Exception {
         Path socket = Path.of(context.getProperty("dragon.status.socket"));
         Thread server = new Thread(() -> {
             try {
@@ -55,7 +55,7 @@ class HotLoadedPluginStatusTest {
         server.start();
         // the socket file appears at bind, a moment before the server listens (and a stale one may be left by a killed
         // run): wait for an answer, not for the file
-        Await.until("status socket answers", 5_000, () -> Files.exists(socket) && answers(status), () -> "no answer at " + socket);
+        Await.until("status socket answers", 30_000, () -> Files.exists(socket) && answers(status), () -> "no answer at " + socket);
 
         Path watched = Path.of(context.getProperty("felix.fileinstall.dir"));
         Files.createDirectories(watched);

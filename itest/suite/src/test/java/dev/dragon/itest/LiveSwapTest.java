@@ -40,10 +40,10 @@ class LiveSwapTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -77,11 +77,11 @@ class LiveSwapTest {
     private void register(GatedGenerator g) throws InterruptedException {
         generator = g;
         registration = context.registerService(Generator.class, g, new Hashtable<>(java.util.Map.of(Generator.ID, GatedGenerator.ID)));
-        Await.until("generator held", 5_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("generator held", 30_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
     }
 
     private void awaitVersion(String id, String version) throws InterruptedException {
-        Await.until("reward " + id + " " + version + " is the only one held", 10_000,
+        Await.until("reward " + id + " " + version + " is the only one held", 30_000,
             () -> orchestrator.plugins().stream().filter(e -> e.id().equals(id)).map(e -> e.version()).toList().equals(List.of(version)),
             () -> orchestrator.plugins().toString());
     }
@@ -118,7 +118,7 @@ class LiveSwapTest {
 
         generator.awaitGate();
         plugin.stop();
-        Await.until("reward gone", 10_000, () -> orchestrator.reward("swap-live").isEmpty(), () -> orchestrator.plugins().toString());
+        Await.until("reward gone", 30_000, () -> orchestrator.reward("swap-live").isEmpty(), () -> orchestrator.plugins().toString());
         generator.open();
 
         JsonObject status = run.awaitPaused();

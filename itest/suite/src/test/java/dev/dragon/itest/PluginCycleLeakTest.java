@@ -51,12 +51,12 @@ class PluginCycleLeakTest {
     private static final long RSS_BOUND_BYTES = 64L << 20;
     /** … and by at most this much over the second 50: a leak keeps growing, warm-up (JIT, allocator arenas) levels off. */
     private static final long RSS_SECOND_HALF_BOUND_BYTES = 16L << 20;
-    private static final long STEP_TIMEOUT_MILLIS = 10_000;
+    private static final long STEP_TIMEOUT_MILLIS = 30_000;
 
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
     @Test

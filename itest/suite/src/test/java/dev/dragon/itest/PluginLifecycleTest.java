@@ -33,15 +33,15 @@ import org.osgi.test.junit5.service.ServiceExtension;
 @ExtendWith(ServiceExtension.class)
 class PluginLifecycleTest {
 
-    private static final long TIMEOUT_MILLIS = 5_000;
+    private static final long TIMEOUT_MILLIS = 30_000;
 
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     private Bundle plugin;

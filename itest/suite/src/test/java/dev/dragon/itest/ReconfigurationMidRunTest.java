@@ -39,10 +39,10 @@ class ReconfigurationMidRunTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -72,10 +72,10 @@ class ReconfigurationMidRunTest {
         Path low = TestAudio.referenceFolder(tmp, "ref-440", TestAudio.IN_BAND_0, 5);
         Path high = TestAudio.referenceFolder(tmp, "ref-5500", TestAudio.IN_BAND_5, 5);
         Configuration config = AudioRewardsTest.configure(configurationAdmin, created, AudioRewardsTest.PER_SONG_PID, REWARD, low, tmp.resolve("cache"));
-        Await.until("reward held", 10_000, () -> orchestrator.reward(REWARD).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("reward held", 30_000, () -> orchestrator.reward(REWARD).isPresent(), () -> orchestrator.plugins().toString());
         GatedGenerator generator = new GatedGenerator(1);
         registrations.add(context.registerService(Generator.class, generator, new Hashtable<>(Map.of(Generator.ID, GatedGenerator.ID))));
-        Await.until("generator held", 5_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("generator held", 30_000, () -> orchestrator.generator(GatedGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
         ServiceReference<?> before = context.getServiceReferences(Reward.class, "(reward.id=" + REWARD + ")").iterator().next();
 
         LiveRun run = LiveRun.start(context, tmp.resolve("r"), "--reward", REWARD, "--iterations", "3", "--checkpoint-every", "1");
@@ -86,7 +86,7 @@ class ReconfigurationMidRunTest {
         p.put("reference.audio", high.toString());
         p.put("cache.dir", tmp.resolve("cache").toString());
         config.update(p);
-        Await.until("the service carries the new configuration", 10_000, () -> referenceOfTheService().equals(high.toString()),
+        Await.until("the service carries the new configuration", 30_000, () -> referenceOfTheService().equals(high.toString()),
             () -> orchestrator.plugins().toString());
         generator.open();
         run.finish();

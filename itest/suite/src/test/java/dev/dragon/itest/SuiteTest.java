@@ -49,10 +49,10 @@ class SuiteTest {
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     @TempDir
@@ -70,7 +70,7 @@ class SuiteTest {
         Hashtable<String, Object> p = new Hashtable<>();
         p.put(Generator.ID, ToneGenerator.ID);
         generator = context.registerService(Generator.class, tone, p);
-        Await.until("generator held", 5_000, () -> orchestrator.generator(ToneGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
+        Await.until("generator held", 30_000, () -> orchestrator.generator(ToneGenerator.ID).isPresent(), () -> orchestrator.plugins().toString());
     }
 
     @AfterEach
@@ -112,7 +112,7 @@ class SuiteTest {
             + "); reference.audio=@instrument=band; cache.dir=" + tmp.resolve("cache"));
         suite = configurationAdmin.getConfiguration(PID, "?");
         suite.update(p);
-        Await.until("the suite command has its configuration", 5_000, () -> {
+        Await.until("the suite command has its configuration", 30_000, () -> {
             ServiceReference<Subcommand> ref = suiteReference();
             return ref != null && ref.getProperty("reward.02") != null;
         }, () -> "no suite command with reward.02");
@@ -200,7 +200,7 @@ class SuiteTest {
         assertEquals(5, Files.readAllLines(tmp.resolve("corpus/exemplars-instrument-band.txt")).size());
         // the suite's reward configuration is gone after its run, so it does not join later evaluations
         assertNull(configurationAdmin.listConfigurations("(dragon.suite=true)"));
-        Await.until("the suite's reward is gone", 5_000, () -> orchestrator.reward("itest-suite-fad").isEmpty(), () -> orchestrator.plugins().toString());
+        Await.until("the suite's reward is gone", 30_000, () -> orchestrator.reward("itest-suite-fad").isEmpty(), () -> orchestrator.plugins().toString());
 
         // again on the same folder: both rewards finished, nothing trains, the table is the same
         String again = runSuite(out);

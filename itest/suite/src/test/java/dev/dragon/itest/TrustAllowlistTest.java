@@ -48,16 +48,16 @@ import org.osgi.test.junit5.service.ServiceExtension;
 @ExtendWith(ServiceExtension.class)
 class TrustAllowlistTest {
 
-    private static final long TIMEOUT_MILLIS = 10_000;
+    private static final long TIMEOUT_MILLIS = 30_000;
     private static final String PID = "dev.dragon.trust";
 
     @InjectBundleContext
     BundleContext context;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     Orchestrator orchestrator;
 
-    @InjectService(timeout = 5000)
+    @InjectService(timeout = 30000)
     ConfigurationAdmin configurationAdmin;
 
     private final List<Path> dropped = new ArrayList<>();
