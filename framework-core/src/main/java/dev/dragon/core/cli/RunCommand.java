@@ -60,9 +60,8 @@ public class RunCommand implements Subcommand {
     public String usage() {
         return "dragon run --generator ID --reward ID[=WEIGHT]... --train-prompts FILE [--eval-prompts FILE] [--iterations N]\n"
             + "       [--batch B] [--updates K] [--loss dpo|kto] [--beta X] [--lr X] [--pairing auto|paired|unpaired|set]\n"
-            + "       [--demo-steps N]"
-            + " [--eval-steps N] [--guidance X] [--eval-count N] [--eval-audio N] [--bootstrap N] [--checkpoint-every N]\n"
-            + "       [--seed S] [--out DIR] [--reward-timeout SECONDS] [--max-faults K]\n"
+            + "       [--demo-steps N] [--eval-steps N] [--guidance X] [--eval-count N] [--eval-audio N] [--bootstrap N]\n"
+            + "       [--checkpoint-every N] [--seed S] [--out DIR] [--reward-timeout SECONDS] [--max-faults K]\n"
             + "   or: dragon run --resume DIR [--iterations N] [--reward-timeout SECONDS] [--max-faults K]\n"
             + "A reward call that takes longer than --reward-timeout (default 600 s) is abandoned and costs its iteration, like a\n"
             + "reward that throws or returns NaN/Inf; after --max-faults (default 3) such faults of one reward in a row the run\n"
