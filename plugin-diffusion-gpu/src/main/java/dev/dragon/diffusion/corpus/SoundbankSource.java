@@ -3,6 +3,7 @@ package dev.dragon.diffusion.corpus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +19,9 @@ import javax.sound.midi.Soundbank;
  * <p>Why frozen: Gervill builds its emergency soundbank by code when no soundbank is installed, and that code gives
  * the partials of many instruments random phases from {@code Math.random()}, so every JVM gets a slightly different
  * bank (same spectra, different waveforms, hence different samples). Saving it once and always rendering from the
- * saved file makes rendering bit-for-bit repeatable; SoundFont files render identically in every run.
+ * saved file makes rendering bit-for-bit repeatable; SoundFont files render identically in every run. One frozen bank
+ * ships with this bundle (the one the demo corpus of the shipped figures was rendered with, SHA-256 21f98271…), so a
+ * fresh installation renders the same corpus as every other; without it, a new bank is built and frozen.
  *
  * @param soundbank   the loaded soundbank
  * @param description what it is, for the manifest
@@ -30,7 +33,8 @@ public record SoundbankSource(Soundbank soundbank, String description, String sh
     public static final String FROZEN_EMERGENCY_FILE = "soundbank-emergency.sf2";
 
     /**
-     * Loads the emergency soundbank frozen in {@code folder}, first building and saving it there when missing.
+     * Loads the emergency soundbank frozen in {@code folder}; when missing, it is first copied there from the one this
+     * bundle ships, or (without one) built and saved.
      *
      * @param folder where {@value #FROZEN_EMERGENCY_FILE} is kept (created when missing)
      * @return the soundbank
@@ -40,7 +44,10 @@ public record SoundbankSource(Soundbank soundbank, String description, String sh
         Path file = folder.resolve(FROZEN_EMERGENCY_FILE);
         if (!Files.isRegularFile(file)) {
             ByteArrayOutputStream saved = new ByteArrayOutputStream();
-            GervillAccess.saveSoundFont(GervillAccess.emergencySoundbank(), saved);
+            try (InputStream shipped = SoundbankSource.class.getResourceAsStream(FROZEN_EMERGENCY_FILE)) {
+                if (shipped != null) shipped.transferTo(saved);
+                else GervillAccess.saveSoundFont(GervillAccess.emergencySoundbank(), saved);
+            }
             Files.createDirectories(folder);
             Path tmp = Files.createTempFile(folder, "." + FROZEN_EMERGENCY_FILE, ".part");
             try {
@@ -51,8 +58,8 @@ public record SoundbankSource(Soundbank soundbank, String description, String sh
             }
         }
         byte[] bytes = Files.readAllBytes(file);
-        return new SoundbankSource(load(file, bytes), "jdk-emergency-soundbank (built by Java "
-            + System.getProperty("java.version") + ", frozen in " + FROZEN_EMERGENCY_FILE + ")", sha256(bytes));
+        return new SoundbankSource(load(file, bytes), "jdk-emergency-soundbank (frozen in " + FROZEN_EMERGENCY_FILE + ")",
+            sha256(bytes));
     }
 
     /**

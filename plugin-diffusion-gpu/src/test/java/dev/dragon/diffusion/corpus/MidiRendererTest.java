@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dragon.api.AudioClip;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MidiRendererTest {
 
     private static final int RATE = MidiRenderer.DEFAULT_SAMPLE_RATE;
+    /** The frozen emergency soundbank in src/main/resources (the demo corpus of the documented figures). */
+    private static final String SHIPPED_SHA256 = "21f982719c2d39fbbcb87922aab25d3c4432caa021c64380ed24fd7c76196554";
 
     private final MidiRenderer renderer = new MidiRenderer(TestSoundbank.get(), RATE);
     private final Composer composer = new Composer();
@@ -26,6 +30,17 @@ class MidiRendererTest {
         MidiRenderer reloaded = new MidiRenderer(SoundbankSource.frozenEmergency(TestSoundbank.folder()), RATE);
         assertEquals(first, reloaded.render(c));
         assertEquals(renderer.fingerprint(), reloaded.fingerprint());
+    }
+
+    @Test
+    void everyInstallationStartsFromTheShippedSoundbank(@TempDir Path a, @TempDir Path b) throws IOException {
+        // the JDK builds its emergency bank with random phases; the bundle ships one frozen copy so that corpora match
+        SoundbankSource first = SoundbankSource.frozenEmergency(a);
+        SoundbankSource second = SoundbankSource.frozenEmergency(b);
+        assertEquals(SHIPPED_SHA256, first.sha256());
+        assertEquals(SHIPPED_SHA256, second.sha256());
+        Composition c = composer.compose(7);
+        assertEquals(new MidiRenderer(first, RATE).render(c), new MidiRenderer(second, RATE).render(c));
     }
 
     @Test
