@@ -2,8 +2,8 @@
 # How much a result depends on the run seed: runs `./dragon demo` or `./dragon suite` once per seed (the run seed
 # draws each iteration's prompts, the on-policy samples' noise and the evaluation's noise) and prints the target's
 # win rate per seed, their mean and range. A measurement, not a test.
-#   bash bench/seeds.sh demo 1 2 3 4      # about 5 min a seed on 2 cores
-#   bash bench/seeds.sh suite 1 2         # about 45 min a seed
+#   bash bench/seeds.sh demo 1 2 3 4      # about 3.5 min a seed on 2 cores
+#   bash bench/seeds.sh suite 1 2         # about 25 min a seed
 # Folders: runs/seeds/JOB-sSEED (an existing one is continued: a finished demo is not rerun, a suite skips its finished
 # rewards). PROFILE picks the launcher profile (default demo); JOBS runs that many seeds at once (default 1; each run
 # uses one PyTorch thread).
@@ -16,9 +16,8 @@ mkdir -p runs/seeds
 ./dragon plugins >/dev/null   # builds once, before runs start side by side
 
 one() { # seed
-  local dir=runs/seeds/$job-s$1 done=eval/evaluation.json
-  [ "$job" = suite ] && done=suite.json
-  if [ "$job" = demo ] && [ -f "$dir/$done" ]; then return; fi
+  local dir=runs/seeds/$job-s$1
+  if [ "$job" = demo ] && [ -f "$dir/eval/evaluation.json" ]; then return; fi
   ./dragon --profile "${PROFILE:-demo}" "$job" --seed "$1" --out "$dir" >"runs/seeds/$job-s$1.log" 2>&1 \
     || echo "seed $1 failed: runs/seeds/$job-s$1.log" >&2
 }

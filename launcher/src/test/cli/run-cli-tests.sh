@@ -45,22 +45,19 @@ kill_java_of() { # pid of the ./dragon script
 }
 
 # Cheap reads of a running serve's status through its socket (each `dragon status` starts a JVM).
-socket_lists() { # id -> true when the running serve reports a plugin with that id
-  python3 - "$home/run/serve.sock" <<'PY' 2>/dev/null | grep -q "\"id\": \"$1\""
+socket_read() { # socket file -> the status JSON
+  python3 - "$1" <<'PY'
 import socket, sys
 s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print(s.makefile().read())
 PY
 }
-socket_lacks() { ! socket_lists "$1"; }
-
-# Retries the command every 100 ms until it succeeds; fails after 30 s (a correctness bound for a loaded machine).
-eventually() { # command...
-  local until=$(( $(date +%s) + 30 ))
-  while [ "$(date +%s)" -lt $until ]; do "$@" && return 0; sleep 0.1; done
-  return 1
+socket_lists() { # id [socket] -> true when the serve reports a plugin with that id (default: this home's serve)
+  socket_read "${2:-$home/run/serve.sock}" 2>/dev/null | grep -q "\"id\": \"$1\""
 }
+socket_lacks() { ! socket_lists "$@"; }
 
-# Prints the milliseconds from $start until the command succeeds (polled every 50 ms), nothing after 30 s.
+# Prints the milliseconds from $start until the command succeeds (polled every 50 ms); fails after 30 s, a
+# correctness bound for a loaded machine.
 millis_until() { # command...
   while [ $(( ($(date +%s%N) - start) / 1000000 )) -lt 30000 ]; do
     if "$@"; then echo $(( ($(date +%s%N) - start) / 1000000 )); return 0; fi
@@ -68,6 +65,7 @@ millis_until() { # command...
   done
   return 1
 }
+eventually() { local start; start=$(date +%s%N); millis_until "$@" >/dev/null; }
 
 # A bad input must give exactly one stderr line that names the file, a non-zero exit, and no stack trace.
 expect_one_line_error() { # name, expected fragment, file
@@ -271,13 +269,8 @@ trust_tests() {
   cp "$sample" "$th/plugins/cli-trust-reward.jar"
   # older than the launcher jar, so that the copied script does not rebuild
   find "$th" -path "$th/launcher/target" -prune -o -exec touch -h -d 2000-01-01 {} +
-  trust_status() { python3 - "$th/run/serve.sock" <<'PY'
-import socket, sys
-s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print(s.makefile().read())
-PY
-  }
-  trust_answers() { trust_status >"$work/trust-status.json" 2>&1 && grep -q '"state"' "$work/trust-status.json"; }
-  trust_lists() { trust_status 2>/dev/null | grep -q "\"id\": \"$1\""; }
+  trust_answers() { socket_read "$th/run/serve.sock" >"$work/trust-status.json" 2>&1 && grep -q '"state"' "$work/trust-status.json"; }
+  trust_lists() { socket_lists "$1" "$th/run/serve.sock"; }
   "$th/dragon" serve >"$work/trust.out" 2>"$work/trust.err" &
   serve=$!; serve_pid=$serve   # the global cleanup stops it if the script is interrupted
   wait_for "$work/trust.out" "ready in"
