@@ -88,9 +88,12 @@ class AudioRewardLifecycleTest {
         config.update(p);
         awaitHeld("fad-high", true);
         awaitHeld("fad-low", false);
-        // the listing (plugins, status) follows the new id too, not only the lookup
-        assertTrue(orchestrator.plugins().stream().anyMatch(e -> e.id().equals("fad-high"))
-            && orchestrator.plugins().stream().noneMatch(e -> e.id().equals("fad-low")), orchestrator.plugins().toString());
+        // the listing (plugins, status) follows the new id too, not only the lookup: the lookup asks the component
+        // (its @Modified has run), the listing changes when SCR delivers the new service properties, a moment later
+        Await.until("the listing shows fad-high and not fad-low", 30_000,
+            () -> orchestrator.plugins().stream().anyMatch(e -> e.id().equals("fad-high"))
+                && orchestrator.plugins().stream().noneMatch(e -> e.id().equals("fad-low")),
+            () -> orchestrator.plugins().toString());
         double againstHigh = orchestrator.reward("fad-high").orElseThrow().scoreEach(List.of(lowClip))[0];
         assertTrue(Double.isFinite(againstHigh) && againstHigh < againstLow,
             "a 440 Hz clip is farther from the 5.5 kHz reference: " + againstHigh + " vs " + againstLow);
