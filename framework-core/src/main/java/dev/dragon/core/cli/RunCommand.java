@@ -1,6 +1,7 @@
 package dev.dragon.core.cli;
 
 import dev.dragon.api.LossType;
+import dev.dragon.core.dragon.CheckpointSelection;
 import dev.dragon.core.dragon.PairingMode;
 import dev.dragon.core.dragon.RunSettings;
 import dev.dragon.core.dragon.WeightedReward;
@@ -35,7 +36,7 @@ public class RunCommand implements Subcommand {
     static final Set<String> OPTIONS = Set.of("--reward", "--generator", "--iterations", "--batch", "--beta", "--lr", "--loss",
         "--pairing", "--demo-steps", "--eval-steps", "--guidance", "--eval-prompts", "--eval-count", "--eval-audio",
         "--bootstrap", "--train-prompts", "--checkpoint-every", "--out", "--resume", "--seed", "--profile", "--reward-timeout",
-        "--max-faults", "--updates");
+        "--max-faults", "--updates", "--select");
 
     @Reference
     private Orchestrator orchestrator;
@@ -61,12 +62,14 @@ public class RunCommand implements Subcommand {
         return "dragon run --generator ID --reward ID[=WEIGHT]... --train-prompts FILE [--eval-prompts FILE] [--iterations N]\n"
             + "       [--batch B] [--updates K] [--loss dpo|kto] [--beta X] [--lr X] [--pairing auto|paired|unpaired|set]\n"
             + "       [--demo-steps N] [--eval-steps N] [--guidance X] [--eval-count N] [--eval-audio N] [--bootstrap N]\n"
-            + "       [--checkpoint-every N] [--seed S] [--out DIR] [--reward-timeout SECONDS] [--max-faults K]\n"
-            + "   or: dragon run --resume DIR [--iterations N] [--reward-timeout SECONDS] [--max-faults K]\n"
+            + "       [--checkpoint-every N] [--seed S] [--out DIR] [--reward-timeout SECONDS] [--max-faults K] [--select final|best]\n"
+            + "   or: dragon run --resume DIR [--iterations N] [--reward-timeout SECONDS] [--max-faults K] [--select final|best]\n"
             + "A reward call that takes longer than --reward-timeout (default 600 s) is abandoned and costs its iteration, like a\n"
             + "reward that throws or returns NaN/Inf; after --max-faults (default 3) such faults of one reward in a row the run\n"
             + "pauses until that reward is replaced. A run whose reward is not available pauses until it returns. --updates K\n"
-            + "(default 1) takes K preference updates on each iteration's batch, each with fresh timesteps and noise.";
+            + "(default 1) takes K preference updates on each iteration's batch, each with fresh timesteps and noise.\n"
+            + "--select best evaluates the checkpoint whose last 5 iterations scored best on-policy (the run's own samples;\n"
+            + "it keeps a run that collapsed late from losing its good earlier model) instead of the final one (default).";
     }
 
     @Override
@@ -86,6 +89,7 @@ public class RunCommand implements Subcommand {
             settings = RunSettings.fromJson(RunFolder.readJson(rf.config()));
             if (o.has("--iterations")) settings = settings.withIterations(o.integer("--iterations", settings.iterations()));
             settings = faultPolicy(o, settings);
+            if (o.has("--select")) settings = settings.withSelection(selection(o));
         } else {
             settings = settings(o, defaults());
             folder = o.has("--out") ? Path.of(o.string("--out", "")) : defaultFolder(DragonHome.of(context).resolve("runs"), "run");
@@ -135,9 +139,19 @@ public class RunCommand implements Subcommand {
                 Path.of(train).toAbsolutePath().toString(), eval.isEmpty() ? "" : Path.of(eval).toAbsolutePath().toString(),
                 o.integer("--eval-count", defaults.evalPromptCount()), o.integer("--eval-audio", defaults.evalAudioPairs()),
                 o.integer("--bootstrap", defaults.bootstrap()), o.number("--reward-timeout", defaults.rewardTimeoutSeconds()),
-                o.integer("--max-faults", defaults.maxFaults()), o.integer("--updates", defaults.updates()));
+                o.integer("--max-faults", defaults.maxFaults()), o.integer("--updates", defaults.updates()),
+                o.has("--select") ? selection(o) : defaults.selection());
         } catch (IllegalArgumentException e) {
             throw CommandException.usage(e.getMessage());
+        }
+    }
+
+    /** {@code --select} changes no training, so a resumed run may change it too. */
+    private static CheckpointSelection selection(CommandOptions o) throws CommandException {
+        try {
+            return CheckpointSelection.parse(o.string("--select", ""));
+        } catch (IllegalArgumentException e) {
+            throw CommandException.usage("option --select: " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dragon.core.cli;
 import dev.dragon.api.Generator;
 import dev.dragon.api.LossType;
 import dev.dragon.api.Reward;
+import dev.dragon.core.dragon.CheckpointSelection;
 import dev.dragon.core.dragon.PairingMode;
 import dev.dragon.core.dragon.RunSettings;
 import dev.dragon.core.dragon.WeightedReward;
@@ -185,7 +186,7 @@ public class SuiteCommand implements Subcommand {
                 LossType.valueOf(c.loss().toUpperCase(Locale.ROOT)), c.beta(), c.lr(), 1, 1, PairingMode.parse(c.pairing()),
                 c.demo_steps(), c.eval_steps(), c.guidance(), c.checkpoint_every(), seed,
                 corpus.resolve("captions.tsv").toString(), corpus.resolve("prompts-heldout.tsv").toString(), evalCount,
-                c.eval_audio(), c.bootstrap()).withUpdates(c.updates());
+                c.eval_audio(), c.bootstrap()).withUpdates(c.updates()).withSelection(CheckpointSelection.parse(c.select()));
         } catch (IllegalArgumentException e) {
             throw new CommandException(PID + ": " + e.getMessage());
         }

@@ -60,6 +60,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "classifier-free guidance scale")
     double guidance() default 1;
 
+    @AttributeDefinition(description = "which checkpoint is evaluated: final, or best (the best mean on-policy score over its last iterations)")
+    String select() default "final";
+
     @AttributeDefinition(description = "checkpoint every this many iterations")
     int checkpoint_every() default 6;
 

@@ -36,12 +36,14 @@ import java.util.List;
  * @param rewardTimeoutSeconds the longest one reward call may take before it is abandoned and counted as a fault
  * @param maxFaults       faults in a row after which the run pauses until the faulty reward is replaced
  * @param updates         preference updates per iteration on its batch, each with fresh timesteps and noise
+ * @param selection       which checkpoint is evaluated as the fine-tuned model
  */
 public record RunSettings(String generatorId, List<WeightedReward> rewards, int iterations, int batchSize, LossType loss,
                           double beta, double learningRate, double lambdaPositive, double lambdaNegative,
                           PairingMode pairing, int demoSteps, int evalSteps, double guidance, int checkpointEvery,
                           long seed, String trainPrompts, String evalPrompts, int evalPromptCount, int evalAudioPairs,
-                          int bootstrap, double rewardTimeoutSeconds, int maxFaults, int updates) {
+                          int bootstrap, double rewardTimeoutSeconds, int maxFaults, int updates,
+                          CheckpointSelection selection) {
 
     /**
      * Default per-call reward timeout: generous, because a set reward scoring 64 clips with greedy swaps takes
@@ -54,8 +56,8 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
     public static final int DEFAULT_UPDATES = 1;
 
     /**
-     * Settings with the default fault policy ({@link #DEFAULT_REWARD_TIMEOUT_SECONDS}, {@link #DEFAULT_MAX_FAULTS}) and
-     * {@link #DEFAULT_UPDATES} update per iteration.
+     * Settings with the default fault policy ({@link #DEFAULT_REWARD_TIMEOUT_SECONDS}, {@link #DEFAULT_MAX_FAULTS}),
+     * {@link #DEFAULT_UPDATES} update per iteration and the final checkpoint evaluated.
      *
      * @param generatorId     the generator
      * @param rewards         the rewards and their weights
@@ -85,7 +87,7 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
                        int bootstrap) {
         this(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative, pairing,
             demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount, evalAudioPairs,
-            bootstrap, DEFAULT_REWARD_TIMEOUT_SECONDS, DEFAULT_MAX_FAULTS, DEFAULT_UPDATES);
+            bootstrap, DEFAULT_REWARD_TIMEOUT_SECONDS, DEFAULT_MAX_FAULTS, DEFAULT_UPDATES, CheckpointSelection.FINAL);
     }
 
     /** Checks ranges; every message names the option. */
@@ -106,6 +108,7 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
         }
         positive("--max-faults", maxFaults);
         positive("--updates", updates);
+        if (selection == null) selection = CheckpointSelection.FINAL;
         if (trainPrompts == null || trainPrompts.isBlank()) throw new IllegalArgumentException("--train-prompts is missing");
         if (evalPrompts == null) evalPrompts = "";
         lossSettingsOf(loss, beta, learningRate, lambdaPositive, lambdaNegative);
@@ -143,12 +146,13 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             .add("guidance", guidance).add("checkpointEvery", checkpointEvery).add("seed", seed)
             .add("trainPrompts", trainPrompts).add("evalPrompts", evalPrompts).add("evalPromptCount", evalPromptCount)
             .add("evalAudioPairs", evalAudioPairs).add("bootstrap", bootstrap)
-            .add("rewardTimeout", rewardTimeoutSeconds).add("maxFaults", maxFaults).add("updates", updates).build();
+            .add("rewardTimeout", rewardTimeoutSeconds).add("maxFaults", maxFaults).add("updates", updates)
+            .add("select", selection.name().toLowerCase()).build();
     }
 
     /**
-     * @param json what {@link #toJson} wrote (runs written before the fault policy or the updates setting existed get
-     *             their defaults)
+     * @param json what {@link #toJson} wrote (runs written before the fault policy, the updates or the selection setting
+     *             existed get their defaults)
      * @return the configuration
      */
     public static RunSettings fromJson(JsonObject json) {
@@ -166,7 +170,8 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
             json.getInt("evalAudioPairs"), json.getInt("bootstrap"),
             json.containsKey("rewardTimeout") ? number(json, "rewardTimeout") : DEFAULT_REWARD_TIMEOUT_SECONDS,
             json.containsKey("maxFaults") ? json.getInt("maxFaults") : DEFAULT_MAX_FAULTS,
-            json.containsKey("updates") ? json.getInt("updates") : DEFAULT_UPDATES);
+            json.containsKey("updates") ? json.getInt("updates") : DEFAULT_UPDATES,
+            json.containsKey("select") ? CheckpointSelection.parse(json.getString("select")) : CheckpointSelection.FINAL);
     }
 
     private static double number(JsonObject json, String key) {
@@ -177,7 +182,7 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
     public RunSettings withIterations(int n) {
         return new RunSettings(generatorId, rewards, n, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, updates);
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, updates, selection);
     }
 
     /**
@@ -188,20 +193,27 @@ public record RunSettings(String generatorId, List<WeightedReward> rewards, int 
     public RunSettings withFaultPolicy(double timeoutSeconds, int faults) {
         return new RunSettings(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap, timeoutSeconds, faults, updates);
+            evalAudioPairs, bootstrap, timeoutSeconds, faults, updates, selection);
     }
 
     /** @return a copy optimising other rewards (a suite runs the same settings for one reward after another) */
     public RunSettings withRewards(List<WeightedReward> other) {
         return new RunSettings(generatorId, other, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, updates);
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, updates, selection);
     }
 
     /** @return a copy that takes {@code n} preference updates per iteration */
     public RunSettings withUpdates(int n) {
         return new RunSettings(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
             pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
-            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, n);
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, n, selection);
+    }
+
+    /** @return a copy that evaluates the checkpoint {@code s} picks (it changes no training, so a resumed run may change it) */
+    public RunSettings withSelection(CheckpointSelection s) {
+        return new RunSettings(generatorId, rewards, iterations, batchSize, loss, beta, learningRate, lambdaPositive, lambdaNegative,
+            pairing, demoSteps, evalSteps, guidance, checkpointEvery, seed, trainPrompts, evalPrompts, evalPromptCount,
+            evalAudioPairs, bootstrap, rewardTimeoutSeconds, maxFaults, updates, s);
     }
 }

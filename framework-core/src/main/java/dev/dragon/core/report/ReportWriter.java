@@ -65,6 +65,10 @@ public final class ReportWriter {
                 .append(" held-out prompts, the same seed per prompt for both models, ").append(evaluation.steps())
                 .append(" sampler steps. Win rate: share of decided prompts where the fine-tuned sample scores higher (ties stated apart); "
                     + "set rewards: share of bootstrap resamples of the prompts (no binomial statistics there).</p>\n");
+            if ("best".equals(config.getString("select", "final"))) {
+                h.append("<p>The fine-tuned checkpoint is the run's best by its own on-policy scores, not necessarily the last "
+                    + "(<code>selection.json</code>).</p>\n");
+            }
             h.append(SvgWinRateChart.render("win-rate-chart", evaluation.results())).append('\n');
             metricsTable(h, evaluation);
             audio(h, evaluation, evaluation.headline());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -91,11 +92,18 @@ public final class CheckpointStore {
      * @throws IOException when the folder cannot be listed
      */
     public OptionalInt latest() throws IOException {
-        if (!Files.isDirectory(dir)) return OptionalInt.empty();
+        return iterations().stream().mapToInt(Integer::intValue).max();
+    }
+
+    /**
+     * @return the iterations of the complete checkpoints, in order
+     * @throws IOException when the folder cannot be listed
+     */
+    public List<Integer> iterations() throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(PREFIX)).filter(this::complete)
-                .mapToInt(p -> Integer.parseInt(p.getFileName().toString().substring(PREFIX.length())))
-                .max();
+                .map(p -> Integer.parseInt(p.getFileName().toString().substring(PREFIX.length()))).sorted().toList();
         }
     }
 

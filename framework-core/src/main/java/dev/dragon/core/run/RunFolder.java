@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * metrics.csv         one row per iteration
  * metrics.jsonl       the same rows as JSON lines
  * checkpoints/        iter-000000 (the base model), then every N iterations; each with state.json and model/
+ * selection.json      which checkpoint was evaluated and why (runs with {@code select = best} only)
  * eval/               evaluation.json, base/ and tuned/ WAV pairs
  * report.html         self-contained report: curves, tables, audio players
  * </pre>
@@ -47,6 +48,11 @@ public record RunFolder(Path root) {
     /** @return {@code checkpoints/} */
     public Path checkpoints() {
         return root.resolve("checkpoints");
+    }
+
+    /** @return {@code selection.json} */
+    public Path selection() {
+        return root.resolve("selection.json");
     }
 
     /** @return {@code eval/} */

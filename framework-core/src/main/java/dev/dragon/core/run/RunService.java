@@ -3,6 +3,7 @@ package dev.dragon.core.run;
 import dev.dragon.api.Generator;
 import dev.dragon.api.Prompt;
 import dev.dragon.api.Reward;
+import dev.dragon.core.dragon.CheckpointSelection;
 import dev.dragon.core.dragon.DragonLoop;
 import dev.dragon.core.dragon.IterationMetrics;
 import dev.dragon.core.dragon.LoopListener;
@@ -30,13 +31,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs DRAGON end to end against the plugins the framework holds: checks the ids, lays out the run folder
- * ({@link RunFolder}), runs or resumes the loop, evaluates the final checkpoint against the base on held-out
- * prompts, and writes the report. The commands {@code run}, {@code demo} and {@code eval} are thin shells around it.
+ * ({@link RunFolder}), runs or resumes the loop, evaluates the final checkpoint (or the best, {@link BestCheckpoint})
+ * against the base on held-out prompts, and writes the report. The commands {@code run}, {@code demo} and {@code eval} are thin shells around it.
  */
 public final class RunService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
 
     private final Orchestrator orchestrator;
 
@@ -49,7 +54,7 @@ public final class RunService {
      * What a run produced.
      *
      * @param folder     the run folder
-     * @param checkpoint the iteration of the final checkpoint
+     * @param checkpoint the iteration of the evaluated checkpoint (the final one unless the run selects its best)
      * @param evaluation the evaluation, or null when the run has no held-out prompts
      */
     public record Outcome(RunFolder folder, int checkpoint, Evaluation evaluation) {
@@ -97,12 +102,20 @@ public final class RunService {
             last = new DragonLoop(generator, panel, settings, train, checkpoints, metrics, progress).run();
         }
 
+        int chosen = last;
+        if (settings.selection() == CheckpointSelection.BEST) {
+            BestCheckpoint.Choice choice = BestCheckpoint.choose(MetricsLog.read(folder), checkpoints.iterations(), settings.rewards(),
+                Math.min(BestCheckpoint.WINDOW, settings.checkpointEvery()), last);
+            AtomicFiles.writeJson(folder.selection(), choice.toJson());
+            chosen = choice.iteration();
+            LOG.info("evaluating checkpoint {} (best on-policy score over its last {} iterations; final: {})", chosen, choice.window(), last);
+        }
         Evaluation evaluation = null;
         if (!heldOut.isEmpty()) {
-            evaluation = evaluate(folder, settings, checkpoints.modelPath(0), checkpoints.modelPath(last), heldOut, progress);
+            evaluation = evaluate(folder, settings, checkpoints.modelPath(0), checkpoints.modelPath(chosen), heldOut, progress);
         }
         writeReport(folder, evaluation);
-        return new Outcome(folder, last, evaluation);
+        return new Outcome(folder, chosen, evaluation);
     }
 
     /**

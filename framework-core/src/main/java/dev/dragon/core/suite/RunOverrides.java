@@ -1,6 +1,7 @@
 package dev.dragon.core.suite;
 
 import dev.dragon.api.LossType;
+import dev.dragon.core.dragon.CheckpointSelection;
 import dev.dragon.core.dragon.PairingMode;
 import dev.dragon.core.dragon.RunSettings;
 import java.math.BigDecimal;
@@ -12,8 +13,9 @@ import java.util.Map;
 
 /**
  * One suite reward's training settings that differ from the suite's shared ones: the {@code run.NAME=VALUE}
- * properties of its line (the DRAGON paper tunes its settings per reward too). Only training settings may change
- * (guidance also sets the evaluation sampler's scale, for the base and the fine-tuned model alike); the evaluation's
+ * properties of its line (the DRAGON paper tunes its settings per reward too). Only training settings and which
+ * checkpoint is evaluated may change (guidance also sets the evaluation sampler's scale, for the base and the
+ * fine-tuned model alike); the evaluation's
  * prompts, sampler steps, seed and bootstrap stay the same for every reward so that the win rates remain comparable.
  * Values are checked when the line is read, so that a bad one names its key before any run.
  *
@@ -25,7 +27,7 @@ public record RunOverrides(Map<String, String> values) {
     public static final String PREFIX = "run.";
     /** The names an override may have. */
     public static final List<String> NAMES = List.of("iterations", "batch", "updates", "loss", "beta", "lr", "lambda.positive",
-        "lambda.negative", "pairing", "demo.steps", "guidance");
+        "lambda.negative", "pairing", "demo.steps", "guidance", "select");
     /** No override: the suite's shared settings. */
     public static final RunOverrides NONE = new RunOverrides(Map.of());
 
@@ -60,6 +62,7 @@ public record RunOverrides(Map<String, String> values) {
                 }
                 case "loss" -> LossType.valueOf(value.toUpperCase(Locale.ROOT));
                 case "pairing" -> PairingMode.parse(value);
+                case "select" -> CheckpointSelection.parse(value);
                 default -> {
                     double d = Double.parseDouble(value);
                     if (!Double.isFinite(d) || d < 0 || (d == 0 && !name.equals("guidance"))) {
@@ -94,7 +97,8 @@ public record RunOverrides(Map<String, String> values) {
         return new RunSettings(shared.generatorId(), shared.rewards(), iterations, batch, loss, beta, lr, lambdaPositive, lambdaNegative,
             pairing, demoSteps, shared.evalSteps(), guidance, shared.checkpointEvery(), shared.seed(), shared.trainPrompts(),
             shared.evalPrompts(), shared.evalPromptCount(), shared.evalAudioPairs(), shared.bootstrap(),
-            shared.rewardTimeoutSeconds(), shared.maxFaults(), integer("updates", shared.updates()));
+            shared.rewardTimeoutSeconds(), shared.maxFaults(), integer("updates", shared.updates()),
+            values.containsKey("select") ? CheckpointSelection.parse(values.get("select")) : shared.selection());
     }
 
     /**
@@ -104,9 +108,10 @@ public record RunOverrides(Map<String, String> values) {
     public static String describe(RunSettings s) {
         String lambdas = s.loss() == LossType.KTO ? String.format(Locale.ROOT, " λ+=%s λ−=%s", fmt(s.lambdaPositive()), fmt(s.lambdaNegative())) : "";
         String updates = s.updates() == 1 ? "" : " ×" + s.updates() + " updates";
-        return String.format(Locale.ROOT, "%d×%d%s %s β=%s lr=%s%s demo %d steps guidance %s %s", s.iterations(), s.batchSize(),
+        String select = s.selection() == CheckpointSelection.BEST ? " best checkpoint" : "";
+        return String.format(Locale.ROOT, "%d×%d%s %s β=%s lr=%s%s demo %d steps guidance %s %s%s", s.iterations(), s.batchSize(),
             updates, s.loss().name().toLowerCase(Locale.ROOT), fmt(s.beta()), fmt(s.learningRate()), lambdas, s.demoSteps(), fmt(s.guidance()),
-            s.pairing().name().toLowerCase(Locale.ROOT));
+            s.pairing().name().toLowerCase(Locale.ROOT), select);
     }
 
     private static String fmt(double v) {

@@ -46,7 +46,7 @@ class LiveRewardsTest {
 
     private static RunSettings settings(int iterations, int every, double timeout, int maxFaults) {
         return new RunSettings("toy", List.of(new WeightedReward("r", 1)), iterations, 4, LossType.DPO, 1, 0.5, 1, 1,
-            PairingMode.PAIRED, 1, 1, 1, every, 42, "train.tsv", "", 0, 0, 10, timeout, maxFaults, 1);
+            PairingMode.PAIRED, 1, 1, 1, every, 42, "train.tsv", "", 0, 0, 10, timeout, maxFaults, 1, CheckpointSelection.FINAL);
     }
 
     /** Runs the loop on another thread; {@code afterIteration} is called on the loop thread after each row. */

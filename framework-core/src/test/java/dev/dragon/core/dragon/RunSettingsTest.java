@@ -8,7 +8,7 @@ import jakarta.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fault policy in config.json: written, read back, defaulted for runs written before it existed, range-checked. */
+/** Settings in config.json (fault policy, updates, checkpoint selection): written, read back, defaulted for runs written before they existed, range-checked. */
 class RunSettingsTest {
 
     private static RunSettings base() {
@@ -39,6 +39,19 @@ class RunSettingsTest {
         assertEquals(4, four.withFaultPolicy(2, 2).withIterations(9).updates());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.withUpdates(0));
         assertEquals("--updates must be at least 1, got 0", e.getMessage());
+    }
+
+    @Test
+    void theCheckpointSelectionRoundTripsAndOlderRunsEvaluateTheirFinalCheckpoint() {
+        RunSettings s = base();
+        assertEquals(CheckpointSelection.FINAL, s.selection());
+        RunSettings best = s.withUpdates(3).withSelection(CheckpointSelection.BEST);
+        assertEquals("best", best.toJson().getString("select"));
+        assertEquals(best, RunSettings.fromJson(best.toJson()));
+        assertEquals(s.withUpdates(3), RunSettings.fromJson(Json.createObjectBuilder(best.toJson()).remove("select").build()));
+        assertEquals(CheckpointSelection.BEST, best.withIterations(9).withFaultPolicy(2, 2).withRewards(List.of(new WeightedReward("x", 1))).selection());
+        assertEquals("unknown checkpoint selection 'latest' (one of: final, best)",
+            assertThrows(IllegalArgumentException.class, () -> CheckpointSelection.parse("latest")).getMessage());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.dragon.api.Generation;
 import dev.dragon.api.LossType;
 import dev.dragon.api.Reward;
 import dev.dragon.api.RewardKind;
+import dev.dragon.core.dragon.CheckpointSelection;
 import dev.dragon.core.dragon.PairingMode;
 import dev.dragon.core.dragon.RunSettings;
 import dev.dragon.core.dragon.ToyGenerator;
@@ -84,6 +85,21 @@ class RunServiceTest {
         java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         return new RunProgress(folder, 0, null, (task, total) -> new dev.dragon.runtime.ProgressBar(task, total, nowhere, false, System::nanoTime),
             nowhere, true);
+    }
+
+    @Test
+    void aRunThatSelectsItsBestCheckpointEvaluatesTheOneItsRuleChose() throws Exception {
+        Path out = tmp.resolve("best");
+        RunSettings best = settings(11).withSelection(CheckpointSelection.BEST);
+        RunService.Outcome o = new RunService(orchestrator).run(best, out, false, List.of("dragon", "run"), quiet(out));
+        JsonObject selection = RunFolder.readJson(o.folder().selection());
+        BestCheckpoint.Choice expected = BestCheckpoint.choose(MetricsLog.read(o.folder()), List.of(0, 3, 6, 9, 11), best.rewards(), 3, 11);
+        assertEquals(expected.toJson(), selection);
+        assertEquals(4, expected.candidates().size());
+        assertEquals(expected.iteration(), o.checkpoint());
+        assertEquals(String.format("iter-%06d", o.checkpoint()), o.evaluation().tunedCheckpoint());
+        assertTrue(Files.readString(o.folder().report()).contains("selection.json"));
+        assertFalse(Files.exists(new RunFolder(tmp.resolve("final")).selection()));
     }
 
     @Test

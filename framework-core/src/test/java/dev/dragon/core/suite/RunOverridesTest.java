@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dragon.api.LossType;
+import dev.dragon.core.dragon.CheckpointSelection;
 import dev.dragon.core.dragon.PairingMode;
 import dev.dragon.core.dragon.RunSettings;
 import dev.dragon.core.dragon.WeightedReward;
@@ -67,6 +68,16 @@ class RunOverridesTest {
     }
 
     @Test
+    void aRewardMayEvaluateItsBestCheckpointInsteadOfItsLast() {
+        RunSettings s = SuiteReward.parse("reward.11", "aesthetics - run.select=best").run().applyTo(shared());
+        assertEquals(CheckpointSelection.BEST, s.selection());
+        assertEquals(CheckpointSelection.FINAL, shared().selection());
+        assertEquals("12×8 dpo β=2000 lr=0.0001 demo 10 steps guidance 1 auto best checkpoint", RunOverrides.describe(s));
+        assertEquals(CheckpointSelection.FINAL, SuiteReward.parse("reward.11", "aesthetics - run.select=FINAL").run()
+            .applyTo(shared().withSelection(CheckpointSelection.BEST)).selection());
+    }
+
+    @Test
     void noOverrideLeavesTheSharedSettings() {
         SuiteReward r = SuiteReward.parse("reward.01", "one pid x=1");
         assertEquals(RunOverrides.NONE, r.run());
@@ -77,7 +88,7 @@ class RunOverridesTest {
     @Test
     void badSettingsNameTheirKeyBeforeAnyRun() {
         assertEquals("reward.03: 'run.eval.steps' is not a run setting a reward may change (one of: run.iterations, run.batch, run.updates, "
-                + "run.loss, run.beta, run.lr, run.lambda.positive, run.lambda.negative, run.pairing, run.demo.steps, run.guidance; "
+                + "run.loss, run.beta, run.lr, run.lambda.positive, run.lambda.negative, run.pairing, run.demo.steps, run.guidance, run.select; "
                 + "the evaluation is the same for every reward)",
             message("reward.03", "a pid run.eval.steps=40"));
         assertTrue(message("reward.03", "a - run.seed=7").startsWith("reward.03: 'run.seed' is not a run setting"));
@@ -89,6 +100,8 @@ class RunOverridesTest {
         assertEquals("reward.06: run.loss=ipo: one of: dpo, kto", message("reward.06", "a pid run.loss=ipo"));
         assertEquals("reward.06: run.pairing=best: unknown pairing 'best' (one of: auto, paired, unpaired, set)",
             message("reward.06", "a - run.pairing=best"));
+        assertEquals("reward.06: run.select=last: unknown checkpoint selection 'last' (one of: final, best)",
+            message("reward.06", "a - run.select=last"));
         assertEquals("reward.07: property 'run.beta' given twice", message("reward.07", "a pid run.beta=1; run.beta=2"));
         // a combination the run refuses is refused when applied (the suite does so for every reward before it starts)
         RunOverrides unpaired = SuiteReward.parse("reward.08", "a - run.pairing=unpaired").run();
