@@ -194,6 +194,7 @@ expect_command_error() { # name, expected exit code, expected fragment, command.
 printf 'id\tcaption\na\tslow piano\n' >"$work/prompts.tsv"
 expect_command_error run-unknown-option 2 "dragon run: unknown option '--itertions' (run knows: --batch" run --itertions 3
 expect_command_error run-bad-number 2 "dragon run: option --batch: 'many' is not a whole number" run --train-prompts "$work/prompts.tsv" --batch many
+expect_command_error run-bad-select 2 "dragon run: option --select: unknown checkpoint selection 'last' (one of: final, best)" run --train-prompts "$work/prompts.tsv" --select last
 expect_command_error run-unknown-generator 1 "dragon run: unknown generator 'no-such-generator' (available:" run --train-prompts "$work/prompts.tsv" --generator no-such-generator
 expect_command_error eval-not-a-run 1 "neither a run folder (config.json) nor a complete checkpoint" eval --checkpoint "$work"
 
