@@ -4,6 +4,7 @@ import dev.dragon.api.Prompt;
 import dev.dragon.core.dragon.RunSettings;
 import dev.dragon.core.evaluation.Evaluation;
 import dev.dragon.core.run.AtomicFiles;
+import dev.dragon.core.run.BestCheckpoint;
 import dev.dragon.core.run.CheckpointStore;
 import dev.dragon.core.run.MetricsLog;
 import dev.dragon.core.run.RunFolder;
@@ -65,8 +66,9 @@ public class EvalCommand implements Subcommand {
         Path tuned;
         if (Files.isRegularFile(given.resolve("config.json"))) {
             run = new RunFolder(given);
+            // the checkpoint the run reported: the one selection.json chose (select = best), else the newest
             int latest = new CheckpointStore(run).latest().orElseThrow(() -> new CommandException(run.checkpoints() + ": no complete checkpoint"));
-            tuned = new CheckpointStore(run).path(latest);
+            tuned = new CheckpointStore(run).path(BestCheckpoint.chosen(run).orElse(latest));
         } else if (CheckpointStore.iterationOf(given).isPresent()) {
             tuned = given;
             run = new RunFolder(given.getParent().getParent());

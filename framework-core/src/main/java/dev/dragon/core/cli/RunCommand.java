@@ -81,7 +81,7 @@ public class RunCommand implements Subcommand {
         boolean resume = o.has("--resume");
         if (resume) {
             for (String only : List.of("--reward", "--generator", "--train-prompts", "--out", "--seed", "--batch", "--updates", "--loss", "--beta", "--lr", "--pairing")) {
-                if (o.has(only)) throw CommandException.usage(only + " cannot change on --resume (the run keeps its config.json); only --iterations may");
+                if (o.has(only)) throw CommandException.usage(only + " cannot change on --resume (the run keeps its config.json); only --iterations, --reward-timeout, --max-faults and --select may");
             }
             folder = Path.of(o.string("--resume", "")).toAbsolutePath();
             RunFolder rf = new RunFolder(folder);

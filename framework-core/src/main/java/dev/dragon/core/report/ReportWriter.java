@@ -6,12 +6,15 @@ import dev.dragon.core.evaluation.Evaluation;
 import dev.dragon.core.evaluation.MetricResult;
 import dev.dragon.core.evaluation.WinRate;
 import dev.dragon.core.run.AtomicFiles;
+import dev.dragon.core.run.BestCheckpoint;
+import dev.dragon.core.run.CheckpointStore;
 import dev.dragon.core.run.RunFolder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -35,10 +38,15 @@ public final class ReportWriter {
      */
     public static void write(RunFolder folder, JsonObject config, JsonObject provenance, List<IterationMetrics> metrics,
                              Evaluation evaluation) throws IOException {
-        AtomicFiles.writeText(folder.report(), render(folder.root().getFileName().toString(), config, provenance, metrics, evaluation));
+        OptionalInt chosen = BestCheckpoint.chosen(folder);
+        boolean selected = evaluation != null && chosen.isPresent()
+            && evaluation.tunedCheckpoint().equals(new CheckpointStore(folder).path(chosen.getAsInt()).getFileName().toString());
+        AtomicFiles.writeText(folder.report(), render(folder.root().getFileName().toString(), config, provenance, metrics, evaluation, selected));
     }
 
-    static String render(String name, JsonObject config, JsonObject provenance, List<IterationMetrics> metrics, Evaluation evaluation) {
+    /** {@code selected}: the evaluated checkpoint is the one {@code selection.json} chose. */
+    static String render(String name, JsonObject config, JsonObject provenance, List<IterationMetrics> metrics, Evaluation evaluation,
+                         boolean selected) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>DRAGON run ").append(Html.escape(name))
             .append("</title><style>")
@@ -65,7 +73,7 @@ public final class ReportWriter {
                 .append(" held-out prompts, the same seed per prompt for both models, ").append(evaluation.steps())
                 .append(" sampler steps. Win rate: share of decided prompts where the fine-tuned sample scores higher (ties stated apart); "
                     + "set rewards: share of bootstrap resamples of the prompts (no binomial statistics there).</p>\n");
-            if ("best".equals(config.getString("select", "final"))) {
+            if (selected) {
                 h.append("<p>The fine-tuned checkpoint is the run's best by its own on-policy scores, not necessarily the last "
                     + "(<code>selection.json</code>).</p>\n");
             }

@@ -5,9 +5,12 @@ import dev.dragon.core.dragon.WeightedReward;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Chooses the checkpoint a run with {@link dev.dragon.core.dragon.CheckpointSelection#BEST} evaluates: the one whose
@@ -97,6 +100,19 @@ public final class BestCheckpoint {
         int chosen = candidates.stream().max(Comparator.comparingDouble(Candidate::score).thenComparingInt(Candidate::iteration))
             .map(Candidate::iteration).orElse(last);
         return new Choice(chosen, last, window, candidates);
+    }
+
+    /**
+     * @param folder a run folder
+     * @return the checkpoint its {@code selection.json} chose, or empty when it has none (a run that evaluates its
+     *         final checkpoint, or one that has not finished)
+     * @throws IOException when the file exists but cannot be read
+     */
+    public static OptionalInt chosen(RunFolder folder) throws IOException {
+        if (!Files.isRegularFile(folder.selection())) return OptionalInt.empty();
+        JsonObject o = RunFolder.readJson(folder.selection());
+        if (!o.containsKey("chosen")) throw new IOException(folder.selection() + ": no 'chosen' checkpoint");
+        return OptionalInt.of(o.getInt("chosen"));
     }
 
     private static boolean finite(IterationMetrics r, String id) {

@@ -109,6 +109,8 @@ public final class RunService {
             AtomicFiles.writeJson(folder.selection(), choice.toJson());
             chosen = choice.iteration();
             LOG.info("evaluating checkpoint {} (best on-policy score over its last {} iterations; final: {})", chosen, choice.window(), last);
+        } else {
+            Files.deleteIfExists(folder.selection()); // a resumed run that no longer selects: no stale choice left behind
         }
         Evaluation evaluation = null;
         if (!heldOut.isEmpty()) {

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -99,7 +100,14 @@ class RunServiceTest {
         assertEquals(expected.iteration(), o.checkpoint());
         assertEquals(String.format("iter-%06d", o.checkpoint()), o.evaluation().tunedCheckpoint());
         assertTrue(Files.readString(o.folder().report()).contains("selection.json"));
-        assertFalse(Files.exists(new RunFolder(tmp.resolve("final")).selection()));
+        assertEquals(OptionalInt.of(o.checkpoint()), BestCheckpoint.chosen(o.folder()));
+
+        // resumed with the final checkpoint selected: the choice is gone and the final checkpoint evaluated
+        RunService.Outcome f = new RunService(orchestrator).run(best.withSelection(CheckpointSelection.FINAL), out, true, List.of("dragon", "run"), quiet(out));
+        assertEquals(11, f.checkpoint());
+        assertEquals("iter-000011", f.evaluation().tunedCheckpoint());
+        assertFalse(Files.exists(f.folder().selection()));
+        assertFalse(Files.readString(f.folder().report()).contains("selection.json"));
     }
 
     @Test
