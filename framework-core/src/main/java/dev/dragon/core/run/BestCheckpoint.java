@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
@@ -79,8 +80,8 @@ public final class BestCheckpoint {
         double[] score = new double[scored.size()];
         for (WeightedReward w : rewards) {
             double[] v = scored.stream().mapToDouble(r -> r.rewards().get(w.id())).toArray();
-            double mean = java.util.Arrays.stream(v).average().orElse(0);
-            double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length));
+            double mean = Arrays.stream(v).average().orElse(0);
+            double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length));
             if (!(sd > 0)) continue; // a reward that never moved cannot tell checkpoints apart
             for (int i = 0; i < v.length; i++) score[i] += w.weight() * (v[i] - mean) / sd;
         }
