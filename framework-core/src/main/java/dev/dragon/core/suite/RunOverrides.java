@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * One suite reward's training settings that differ from the suite's shared ones: the {@code run.NAME=VALUE}
  * properties of its line (the DRAGON paper tunes its settings per reward too). Only training settings and which
- * checkpoint is evaluated may change (guidance also sets the evaluation sampler's scale, for the base and the
+ * checkpoint is evaluated (and how often one is kept to choose from) may change (guidance also sets the evaluation sampler's scale, for the base and the
  * fine-tuned model alike); the evaluation's
  * prompts, sampler steps, seed and bootstrap stay the same for every reward so that the win rates remain comparable.
  * Values are checked when the line is read, so that a bad one names its key before any run.
@@ -27,7 +27,7 @@ public record RunOverrides(Map<String, String> values) {
     public static final String PREFIX = "run.";
     /** The names an override may have. */
     public static final List<String> NAMES = List.of("iterations", "batch", "updates", "loss", "beta", "lr", "lambda.positive",
-        "lambda.negative", "pairing", "demo.steps", "guidance", "select");
+        "lambda.negative", "pairing", "demo.steps", "guidance", "select", "checkpoint.every");
     /** No override: the suite's shared settings. */
     public static final RunOverrides NONE = new RunOverrides(Map.of());
 
@@ -57,7 +57,7 @@ public record RunOverrides(Map<String, String> values) {
         }
         try {
             switch (name) {
-                case "iterations", "batch", "demo.steps" -> {
+                case "iterations", "batch", "demo.steps", "checkpoint.every" -> {
                     if (Integer.parseInt(value) < 1) throw new IllegalArgumentException("must be at least 1");
                 }
                 case "loss" -> LossType.valueOf(value.toUpperCase(Locale.ROOT));
@@ -95,7 +95,8 @@ public record RunOverrides(Map<String, String> values) {
         int demoSteps = integer("demo.steps", shared.demoSteps());
         double guidance = number("guidance", shared.guidance());
         return new RunSettings(shared.generatorId(), shared.rewards(), iterations, batch, loss, beta, lr, lambdaPositive, lambdaNegative,
-            pairing, demoSteps, shared.evalSteps(), guidance, shared.checkpointEvery(), shared.seed(), shared.trainPrompts(),
+            pairing, demoSteps, shared.evalSteps(), guidance, integer("checkpoint.every", shared.checkpointEvery()), shared.seed(),
+            shared.trainPrompts(),
             shared.evalPrompts(), shared.evalPromptCount(), shared.evalAudioPairs(), shared.bootstrap(),
             shared.rewardTimeoutSeconds(), shared.maxFaults(), integer("updates", shared.updates()),
             values.containsKey("select") ? CheckpointSelection.parse(values.get("select")) : shared.selection());

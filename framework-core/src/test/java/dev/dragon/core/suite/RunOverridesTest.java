@@ -78,6 +78,15 @@ class RunOverridesTest {
     }
 
     @Test
+    void aRewardMayKeepCheckpointsMoreOftenToChooseFrom() {
+        RunSettings s = SuiteReward.parse("reward.02", "organ - run.select=best; run.checkpoint.every=5").run().applyTo(shared());
+        assertEquals(5, s.checkpointEvery());
+        assertEquals(shared().checkpointEvery(), SuiteReward.parse("reward.02", "organ - run.select=best").run().applyTo(shared()).checkpointEvery());
+        assertEquals("reward.02: run.checkpoint.every=0: must be at least 1", message("reward.02", "a - run.checkpoint.every=0"));
+        assertEquals("reward.02: run.checkpoint.every=2.5: not a number", message("reward.02", "a - run.checkpoint.every=2.5"));
+    }
+
+    @Test
     void noOverrideLeavesTheSharedSettings() {
         SuiteReward r = SuiteReward.parse("reward.01", "one pid x=1");
         assertEquals(RunOverrides.NONE, r.run());
@@ -88,7 +97,8 @@ class RunOverridesTest {
     @Test
     void badSettingsNameTheirKeyBeforeAnyRun() {
         assertEquals("reward.03: 'run.eval.steps' is not a run setting a reward may change (one of: run.iterations, run.batch, run.updates, "
-                + "run.loss, run.beta, run.lr, run.lambda.positive, run.lambda.negative, run.pairing, run.demo.steps, run.guidance, run.select; "
+                + "run.loss, run.beta, run.lr, run.lambda.positive, run.lambda.negative, run.pairing, run.demo.steps, run.guidance, run.select, "
+                + "run.checkpoint.every; "
                 + "the evaluation is the same for every reward)",
             message("reward.03", "a pid run.eval.steps=40"));
         assertTrue(message("reward.03", "a - run.seed=7").startsWith("reward.03: 'run.seed' is not a run setting"));
