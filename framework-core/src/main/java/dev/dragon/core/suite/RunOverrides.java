@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * One suite reward's training settings that differ from the suite's shared ones: the {@code run.NAME=VALUE}
- * properties of its line (the DRAGON paper tunes its settings per reward too). Only training settings and which
- * checkpoint is evaluated (and how often one is kept to choose from) may change (guidance also sets the evaluation sampler's scale, for the base and the
- * fine-tuned model alike); the evaluation's
- * prompts, sampler steps, seed and bootstrap stay the same for every reward so that the win rates remain comparable.
+ * properties of its line (the DRAGON paper tunes its settings per reward too). Only training settings, which checkpoint
+ * is evaluated and how often one is kept to choose from may change (guidance also sets the evaluation sampler's scale,
+ * for the base and the fine-tuned model alike); the evaluation's prompts, sampler steps, seed and bootstrap stay the
+ * same for every reward so that the win rates remain comparable.
  * Values are checked when the line is read, so that a bad one names its key before any run.
  *
  * @param values the overrides by name (without {@code run.}), in the order given
@@ -96,8 +96,7 @@ public record RunOverrides(Map<String, String> values) {
         double guidance = number("guidance", shared.guidance());
         return new RunSettings(shared.generatorId(), shared.rewards(), iterations, batch, loss, beta, lr, lambdaPositive, lambdaNegative,
             pairing, demoSteps, shared.evalSteps(), guidance, integer("checkpoint.every", shared.checkpointEvery()), shared.seed(),
-            shared.trainPrompts(),
-            shared.evalPrompts(), shared.evalPromptCount(), shared.evalAudioPairs(), shared.bootstrap(),
+            shared.trainPrompts(), shared.evalPrompts(), shared.evalPromptCount(), shared.evalAudioPairs(), shared.bootstrap(),
             shared.rewardTimeoutSeconds(), shared.maxFaults(), integer("updates", shared.updates()),
             values.containsKey("select") ? CheckpointSelection.parse(values.get("select")) : shared.selection());
     }

@@ -37,9 +37,8 @@ import org.osgi.test.junit5.service.ServiceExtension;
 /**
  * 100 cycles of install → start → reward held and scored once → uninstall → refresh of the sample reward plugin leave
  * nothing behind: no new live threads, heap after GC and the process's resident memory (in total and per quarter of the
- * cycles) within stated bounds, and —
- * the real proof — the class loader of cycle 1's bundle is collected (a weak reference to one of its classes clears).
- * Figures go to stdout and to {@code target/leak-figures.txt}.
+ * cycles) within stated bounds, and — the real proof — the class loader of cycle 1's bundle is collected (a weak
+ * reference to one of its classes clears). Figures go to stdout and to {@code target/leak-figures.txt}.
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
@@ -58,6 +57,7 @@ class PluginCycleLeakTest {
      */
     private static final long RSS_QUARTER_MEDIAN_BOUND_BYTES = 8L << 20;
     private static final int QUARTERS = 4;
+    private static final int QUARTER_CYCLES = CYCLES / QUARTERS;
     private static final long STEP_TIMEOUT_MILLIS = 30_000;
 
     @InjectBundleContext
@@ -80,9 +80,9 @@ class PluginCycleLeakTest {
         rssQuarterEnds[0] = rssBefore;
         for (int i = 0; i < CYCLES; i++) {
             cycle(jar, i, i == 0 ? firstLoader : null);
-            if ((i + 1) % (CYCLES / QUARTERS) == 0 && i + 1 < CYCLES) {
+            if ((i + 1) % QUARTER_CYCLES == 0 && i + 1 < CYCLES) {
                 heapUsedAfterGc();
-                rssQuarterEnds[(i + 1) / (CYCLES / QUARTERS)] = residentBytes();
+                rssQuarterEnds[(i + 1) / QUARTER_CYCLES] = residentBytes();
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
